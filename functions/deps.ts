@@ -1,0 +1,20 @@
+/**
+ * What the apps need from the outside world, built once per process (at Lambda cold start or by the
+ * local server) and passed in, so tests can build them against DynamoDB Local and the local issuer.
+ */
+import type { Config } from '../shared/config';
+import { createTokenVerifier, type TokenVerifier } from '../shared/http/auth';
+import { documentClient } from '../shared/store/clients';
+import { ReportStore } from '../shared/store/report-store';
+
+export interface AppDeps {
+  store: ReportStore;
+  verifier: TokenVerifier;
+}
+
+export function createDeps(config: Config): AppDeps {
+  return {
+    store: new ReportStore({ doc: documentClient(), tableName: config.TABLE_NAME }),
+    verifier: createTokenVerifier(config),
+  };
+}

@@ -1,0 +1,58 @@
+/** The review app: the reviewers' list of reports, approving or returning sections, and history. */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createApp, type AppEnv } from '../../shared/http/app';
+import { requireActor } from '../../shared/http/auth';
+import { cycleOr404, participantOr404, readReport, reportJson, runTransition, summaryJson } from '../../shared/http/reports';
+import { ForbiddenError } from '../../shared/workflow';
+import type { AppDeps } from '../deps';
+import { approveSection, getHistory, listReports, returnSection } from './routes';
+
+export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, { store }: AppDeps): void {
+  app.openapi(listReports, async (c) => {
+    const actor = requireActor(c.get('actor'));
+    const info = cycleOr404(c.req.valid('param').cycle);
+    const { status } = c.req.valid('query');
+    if (actor.roles.includes('reviewer') || actor.roles.includes('admin')) {
+      const reports = await store.listReports(info, status);
+      return c.json({ cycle: info.cycle.id, reports: reports.map((r) => summaryJson(r, info)) }, 200);
+    }
+    if (!actor.roles.includes('rapporteur') || !actor.country) throw new ForbiddenError('Only rapporteurs, reviewers and admins list reports.');
+    participantOr404(info, actor.country);
+    const own = await store.getSummary(info, actor.country);
+    const reports = status === undefined || own.status === status ? [summaryJson(own, info)] : [];
+    return c.json({ cycle: info.cycle.id, reports }, 200);
+  });
+
+  app.openapi(approveSection, async (c) => {
+    const actor = requireActor(c.get('actor'));
+    const { cycle, country, section } = c.req.valid('param');
+    const { participant, report } = await runTransition(store, actor, cycle, country, 'approveSection', { section });
+    return c.json(reportJson(report, participant), 200);
+  });
+
+  app.openapi(returnSection, async (c) => {
+    const actor = requireActor(c.get('actor'));
+    const { cycle, country, section } = c.req.valid('param');
+    const { comment } = c.req.valid('json');
+    const { participant, report } = await runTransition(store, actor, cycle, country, 'returnSection', { section, comment });
+    return c.json(reportJson(report, participant), 200);
+  });
+
+  app.openapi(getHistory, async (c) => {
+    const actor = requireActor(c.get('actor'));
+    const { cycle, country } = c.req.valid('param');
+    // The reader check needs the report's status only for anonymous readers; signed-in readers are decided by role and country.
+    const info = cycleOr404(cycle);
+    participantOr404(info, country);
+    const isReviewer = actor.roles.includes('reviewer') || actor.roles.includes('admin');
+    if (!isReviewer && !(actor.roles.includes('rapporteur') && actor.country === country)) {
+      throw new ForbiddenError(`You may not read the history of the report of ${country}.`);
+    }
+    const events = await store.history(cycle, country);
+    return c.json({ cycle, country, events }, 200);
+  });
+}
+
+export function createReviewApp(deps: AppDeps) {
+  return createApp(deps.verifier, (app) => registerReviewRoutes(app, deps));
+}

@@ -1,0 +1,41 @@
+/**
+ * Runtime configuration, parsed once from the environment with zod. AWS endpoints are not here:
+ * the AWS SDK reads `AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_DYNAMODB`, `AWS_ENDPOINT_URL_S3` and
+ * `AWS_REGION` itself, so the same code talks to AWS, LocalStack or the embedded local servers.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+export const ConfigSchema = z.object({
+  TABLE_NAME: z.string().min(1).default('alliance-reporting'),
+  BUCKET_NAME: z.string().min(1).default('alliance-reporting-attachments'),
+  /** Issuer (`iss`) that tokens must carry. */
+  AUTH_ISSUER: z.string().min(1),
+  /** Audience (`aud`) that tokens must carry, when the provider sets one (a Cognito app client id). */
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** Where the issuer publishes its keys (fetched and cached). */
+  AUTH_JWKS_URL: z.url().optional(),
+  /** The issuer's public keys inline, as a JWKS JSON document (the local issuer, LocalStack). */
+  AUTH_JWKS: z.string().min(1).optional(),
+  /** S3 through path-style URLs, as local S3 servers need. */
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  /** Endpoint used to sign URLs handed to browsers, when the server's own S3 endpoint is not reachable by them. */
+  S3_PUBLIC_ENDPOINT: z.url().optional(),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the configuration or throws one error that names every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if (!parsed.data.AUTH_JWKS_URL && !parsed.data.AUTH_JWKS) {
+    throw new Error('Invalid configuration:\n  AUTH_JWKS_URL or AUTH_JWKS: one is required');
+  }
+  return parsed.data;
+}

@@ -1,0 +1,3 @@
+export * from './schema';
+export * from './form-2014';
+export * from './cycles';

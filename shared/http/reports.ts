@@ -1,0 +1,90 @@
+/**
+ * Use cases shared by the three apps: find the cycle and participant (404s), read a report with the
+ * reader check, run a workflow transition (one Query, one transaction), and shape responses.
+ */
+import { findCycle, participantOf, type CycleInfo, type Participant } from '../form';
+import type { ReportRead, ReportStore, ReportSummary } from '../store/report-store';
+import {
+  ForbiddenError,
+  NotFoundError,
+  canRead,
+  decideTransition,
+  sectionEtag,
+  stateAfter,
+  type Actor,
+  type ReportState,
+  type SectionState,
+  type TransitionAction,
+  type TransitionInput,
+} from '../workflow';
+
+export function cycleOr404(cycleId: string): CycleInfo {
+  const info = findCycle(cycleId);
+  if (!info) throw new NotFoundError(`There is no reporting cycle ${cycleId}.`);
+  return info;
+}
+
+export function participantOr404(info: CycleInfo, country: string): Participant {
+  const participant = participantOf(info.cycle, country);
+  if (!participant) throw new NotFoundError(`${country} does not take part in the ${info.cycle.id} cycle.`);
+  return participant;
+}
+
+export function sectionOr404(info: CycleInfo, section: string): void {
+  if (!info.sectionIds.includes(section)) throw new NotFoundError(`The ${info.cycle.id} form has no section ${section}.`);
+}
+
+/** Reads a report for `actor` (undefined: anonymous, who may read only published reports). */
+export async function readReport(store: ReportStore, actor: Actor | undefined, cycleId: string, country: string): Promise<{ info: CycleInfo; participant: Participant; read: ReportRead }> {
+  const info = cycleOr404(cycleId);
+  const participant = participantOr404(info, country);
+  // Refuse a rapporteur of another country before touching storage.
+  if (actor && !actor.roles.some((r) => r === 'reviewer' || r === 'admin') && actor.country !== country) {
+    throw new ForbiddenError(`You may read only the report of ${actor.country ?? 'your country'}.`);
+  }
+  const read = await store.getReport(info, country);
+  if (!canRead(actor, country, read.report.status)) {
+    throw actor ? new ForbiddenError(`You may not read the report of ${country}.`) : new NotFoundError(`No published report of ${country} in ${cycleId}.`);
+  }
+  return { info, participant, read };
+}
+
+/** Decides and writes a transition: one Query to read, one TransactWriteItems to write. */
+export async function runTransition(store: ReportStore, actor: Actor, cycleId: string, country: string, action: TransitionAction, input: TransitionInput = {}): Promise<{ participant: Participant; report: ReportState }> {
+  const info = cycleOr404(cycleId);
+  const participant = participantOr404(info, country);
+  if (input.section !== undefined) sectionOr404(info, input.section);
+  const { report } = await store.getReport(info, country);
+  const plan = decideTransition(action, actor, report, input);
+  const event = await store.apply(plan, actor);
+  return { participant, report: stateAfter(report, plan, event.at, event.actor) };
+}
+
+export function sectionJson(cycle: string, country: string, section: SectionState) {
+  return {
+    id: section.id,
+    status: section.status,
+    text: section.text,
+    nothingToReport: section.nothingToReport,
+    etag: sectionEtag(cycle, country, section),
+    ...(section.updatedAt ? { updatedAt: section.updatedAt } : {}),
+    ...(section.updatedBy ? { updatedBy: section.updatedBy } : {}),
+    ...(section.returnComment ? { returnComment: section.returnComment } : {}),
+  };
+}
+
+export function reportJson(report: ReportState, participant: Participant) {
+  return {
+    cycle: report.cycle,
+    country: report.country,
+    countryName: participant.name,
+    status: report.status,
+    version: report.version,
+    ...(report.updatedAt ? { updatedAt: report.updatedAt } : {}),
+    sections: report.sections.map((s) => sectionJson(report.cycle, report.country, s)),
+  };
+}
+
+export function summaryJson(summary: ReportSummary, info: CycleInfo) {
+  return { ...summary, countryName: participantOf(info.cycle, summary.country)?.name ?? summary.country };
+}

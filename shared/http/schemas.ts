@@ -1,0 +1,137 @@
+/**
+ * Request and response schemas of the HTTP contract (zod, with OpenAPI metadata). The route
+ * contracts in functions/<app>/routes.ts are built from these; the OpenAPI document is generated from them.
+ */
+import { z } from '@hono/zod-openapi';
+import { CountryCodeSchema, CycleIdSchema, SectionIdSchema } from '../form';
+import { REPORT_STATUSES, ROLES, SECTION_STATUSES } from '../workflow';
+import { ACTIONS } from '../workflow/transitions';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+export const ActorRefSchema = z.object({ sub: z.string(), name: z.string() }).openapi('ActorRef');
+
+export const SectionSchema = z
+  .object({
+    id: z.string().openapi({ example: '1.1.A' }),
+    status: z.enum(SECTION_STATUSES),
+    text: z.string().openapi({ description: 'The answer, in Markdown (CommonMark).' }),
+    nothingToReport: z.boolean(),
+    etag: z.string().openapi({ description: 'Opaque; send it back in If-Match to save the section.' }),
+    updatedAt: z.string().optional(),
+    updatedBy: ActorRefSchema.optional(),
+    returnComment: z.string().optional().openapi({ description: "The reviewer's comment when the section was returned." }),
+  })
+  .openapi('Section');
+
+export const ReportSchema = z
+  .object({
+    cycle: z.string(),
+    country: z.string(),
+    countryName: z.string(),
+    status: z.enum(REPORT_STATUSES),
+    version: z.number().int(),
+    updatedAt: z.string().optional(),
+    sections: z.array(SectionSchema),
+  })
+  .openapi('Report');
+
+export const ReportSummarySchema = z
+  .object({
+    cycle: z.string(),
+    country: z.string(),
+    countryName: z.string(),
+    status: z.enum(REPORT_STATUSES),
+    version: z.number().int(),
+    updatedAt: z.string().optional(),
+    sectionStatuses: z.record(z.string(), z.enum(SECTION_STATUSES)),
+  })
+  .openapi('ReportSummary');
+
+export const ReportListSchema = z.object({ cycle: z.string(), reports: z.array(ReportSummarySchema) }).openapi('ReportList');
+
+export const AuditEventSchema = z
+  .object({
+    version: z.number().int(),
+    at: z.string(),
+    action: z.enum(ACTIONS),
+    actor: ActorRefSchema,
+    reportStatus: z.object({ from: z.enum(REPORT_STATUSES), to: z.enum(REPORT_STATUSES) }),
+    sections: z.array(z.object({ id: z.string(), from: z.enum(SECTION_STATUSES), to: z.enum(SECTION_STATUSES) })),
+    section: z.string().optional(),
+    comment: z.string().optional(),
+    detail: z.string().optional(),
+  })
+  .openapi('AuditEvent');
+
+export const HistorySchema = z.object({ cycle: z.string(), country: z.string(), events: z.array(AuditEventSchema) }).openapi('History');
+
+export const CycleSummarySchema = z
+  .object({ id: z.string(), year: z.number().int(), title: z.string(), deadline: z.string(), participants: z.number().int() })
+  .openapi('CycleSummary');
+
+const PromptsSchema = z.object({ A: z.string(), B: z.string(), C: z.string() });
+export const CycleDetailSchema = z
+  .object({
+    id: z.string(),
+    year: z.number().int(),
+    deadline: z.string(),
+    form: z.object({
+      id: z.string(),
+      version: z.number().int(),
+      title: z.string(),
+      targets: z.array(z.object({ number: z.number().int(), title: z.string(), goals: z.array(z.object({ id: z.string(), title: z.string(), prompts: PromptsSchema })) })),
+    }),
+    sectionIds: z.array(z.string()),
+    participants: z.array(z.object({ code: z.string(), name: z.string() })),
+  })
+  .openapi('Cycle');
+
+export const RoleSchema = z.enum(ROLES);
+
+// Path and body inputs.
+export const CycleParam = z.object({ cycle: CycleIdSchema.openapi({ param: { name: 'cycle', in: 'path' }, example: '2014' }) });
+export const ReportParams = CycleParam.extend({ country: CountryCodeSchema.openapi({ param: { name: 'country', in: 'path' }, example: 'ME' }) });
+export const SectionParams = ReportParams.extend({ section: SectionIdSchema.openapi({ param: { name: 'section', in: 'path' }, example: '1.1.A' }) });
+
+export const SaveSectionBody = z
+  .object({
+    text: z.string().openapi({ description: 'The answer in Markdown; empty when nothingToReport.' }),
+    nothingToReport: z.boolean().optional(),
+  })
+  .strict()
+  .openapi('SaveSection');
+
+export const ReturnSectionBody = z.object({ comment: z.string().openapi({ description: 'Why the section goes back to the country; required.' }) }).strict().openapi('ReturnSection');
+
+export const IfMatchHeader = z.object({
+  'if-match': z.string().optional().openapi({ param: { name: 'If-Match', in: 'header' }, description: "The section's etag as read; required." }),
+});
+
+export const HealthSchema = z.object({ status: z.literal('ok') }).openapi('Health');
+
+/** Standard error responses of a route, by status. */
+export function problems(...statuses: number[]) {
+  const descriptions: Record<number, string> = {
+    400: 'Invalid input (field errors in `errors`)',
+    401: 'No token, or a bad or expired one',
+    403: 'Wrong role or another country',
+    404: 'Unknown cycle, country or section',
+    409: 'Not allowed in the current state',
+    412: 'The section changed since it was read (stale If-Match)',
+    428: 'If-Match is required',
+  };
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: descriptions[s] ?? 'Error', content: { 'application/problem+json': { schema: ProblemSchema } } }]),
+  );
+}

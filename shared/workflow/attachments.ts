@@ -1,0 +1,193 @@
+/**
+ * Pure rules for section attachments: which files are accepted, how a display filename is cleaned,
+ * who may change attachments and when, and whether an uploaded object matches what was declared.
+ * No AWS, no Hono, no I/O: the store (shared/store/attachments.ts) applies these decisions.
+ */
+import { authorize } from './decide';
+import { ConflictError, InvalidInputError, type FieldError } from './errors';
+import type { Actor, SectionStatus } from './model';
+import { EDITABLE_SECTION_STATUSES } from './transitions';
+
+/** Accepted media types and the filename extensions each may carry (first one is the canonical one). */
+export const ATTACHMENT_TYPES = {
+  'application/pdf': ['pdf'],
+  'application/msword': ['doc'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.ms-excel': ['xls'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
+  'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'text/plain': ['txt'],
+  'text/csv': ['csv'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type AttachmentContentType = keyof typeof ATTACHMENT_TYPES;
+
+/** Largest accepted attachment: 25 MiB. */
+export const MAX_ATTACHMENT_SIZE = 25 * 1024 * 1024;
+/** Longest display filename kept, in characters (code points), after sanitizing. */
+export const MAX_FILENAME_LENGTH = 200;
+/** Lifetime of a presigned upload URL (the brief allows at most 15 minutes). */
+export const UPLOAD_URL_TTL_SECONDS = 10 * 60;
+/** Lifetime of a presigned download URL. */
+export const DOWNLOAD_URL_TTL_SECONDS = 5 * 60;
+/** How long a never-completed attachment is kept (DynamoDB TTL and the S3 lifecycle rule on `uploads/`). */
+export const PENDING_ATTACHMENT_TTL_SECONDS = 24 * 60 * 60;
+
+/** What a rapporteur declares before uploading. */
+export interface AttachmentRequest {
+  filename: string;
+  contentType: AttachmentContentType;
+  size: number;
+}
+
+export type AttachmentRequestValidation = { ok: true; value: AttachmentRequest } | { ok: false; errors: FieldError[] };
+
+export function isAttachmentContentType(value: string): value is AttachmentContentType {
+  return Object.hasOwn(ATTACHMENT_TYPES, value);
+}
+
+/**
+ * Normalizes a declared media type: lower case, trimmed, parameters dropped (`text/plain; charset=utf-8`
+ * becomes `text/plain`). The normalized value is the one the upload must send and S3 must store.
+ */
+export function normalizeContentType(value: string): string {
+  return (value.split(';')[0] ?? '').trim().toLowerCase();
+}
+
+// C0 and C1 controls, DEL, and the bidirectional overrides/isolates that let "gpj.exe" display as "exe.jpg".
+const UNSAFE_FILENAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Cleans a client's filename for display: keeps only the last path segment (browsers and old
+ * clients may send `C:\fakepath\x.pdf`), drops control and bidi-override characters, NFC-normalizes
+ * and trims. The result is never used in a storage key.
+ */
+export function sanitizeFilename(raw: string): string {
+  const lastSegment = raw.split(/[/\\]/).pop() ?? '';
+  return lastSegment.normalize('NFC').replace(UNSAFE_FILENAME_CHARS, '').trim();
+}
+
+/** The extension of a filename, lower case, without the dot ('' when none). */
+export function extensionOf(filename: string): string {
+  const dot = filename.lastIndexOf('.');
+  return dot <= 0 ? '' : filename.slice(dot + 1).toLowerCase();
+}
+
+/**
+ * Checks a declared upload `{filename, contentType, size}` (any JSON) and returns either the clean
+ * request or field errors at `body.filename`, `body.contentType`, `body.size`.
+ */
+export function validateAttachmentRequest(input: unknown): AttachmentRequestValidation {
+  const errors: FieldError[] = [];
+  const body = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+
+  let contentType: AttachmentContentType | undefined;
+  if (typeof body.contentType !== 'string') {
+    errors.push({ path: 'body.contentType', message: 'is required (a media type such as application/pdf)' });
+  } else {
+    const normalized = normalizeContentType(body.contentType);
+    if (isAttachmentContentType(normalized)) contentType = normalized;
+    else errors.push({ path: 'body.contentType', message: `must be one of ${Object.keys(ATTACHMENT_TYPES).join(', ')}` });
+  }
+
+  let filename: string | undefined;
+  if (typeof body.filename !== 'string') {
+    errors.push({ path: 'body.filename', message: 'is required' });
+  } else {
+    const clean = sanitizeFilename(body.filename);
+    if (clean === '' || /^\.+$/.test(clean)) {
+      errors.push({ path: 'body.filename', message: 'must contain a file name' });
+    } else if ([...clean].length > MAX_FILENAME_LENGTH) {
+      errors.push({ path: 'body.filename', message: `must be at most ${MAX_FILENAME_LENGTH} characters` });
+    } else if (contentType && !(ATTACHMENT_TYPES[contentType] as readonly string[]).includes(extensionOf(clean))) {
+      // The filename is what the reader's browser saves the download as: its extension must agree with the type.
+      const allowed = ATTACHMENT_TYPES[contentType].map((e) => `.${e}`).join(' or ');
+      errors.push({ path: 'body.filename', message: `must end in ${allowed} for ${contentType}` });
+    } else {
+      filename = clean;
+    }
+  }
+
+  let size: number | undefined;
+  if (typeof body.size !== 'number' || !Number.isSafeInteger(body.size)) {
+    errors.push({ path: 'body.size', message: 'must be a whole number of bytes' });
+  } else if (body.size < 1) {
+    errors.push({ path: 'body.size', message: 'must be at least 1 byte' });
+  } else if (body.size > MAX_ATTACHMENT_SIZE) {
+    errors.push({ path: 'body.size', message: `must be at most ${MAX_ATTACHMENT_SIZE} bytes (25 MB)` });
+  } else {
+    size = body.size;
+  }
+
+  // Report in the order of the body's fields, whatever order they were checked in.
+  const order = ['body.filename', 'body.contentType', 'body.size'];
+  errors.sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path));
+  if (errors.length > 0 || filename === undefined || contentType === undefined || size === undefined) {
+    return { ok: false, errors };
+  }
+  return { ok: true, value: { filename, contentType, size } };
+}
+
+/**
+ * Decides an upload request: only the country's rapporteur may add attachments (the rule of
+ * saving a section), and the declaration must be valid. Throws ForbiddenError or InvalidInputError.
+ * Whether the section is still editable is a write condition of the store.
+ */
+export function decideAttachmentUpload(actor: Actor, country: string, input: unknown): AttachmentRequest {
+  authorize('saveSection', actor, country);
+  const result = validateAttachmentRequest(input);
+  if (!result.ok) throw new InvalidInputError('The attachment cannot be accepted.', result.errors);
+  return result.value;
+}
+
+/** Decides a completion or removal: the same people who may add attachments. */
+export function decideAttachmentChange(actor: Actor, country: string): void {
+  authorize('saveSection', actor, country);
+}
+
+/** Attachments change only while their section is editable (draft or returned); they lock with it. */
+export function isSectionEditable(status: SectionStatus): boolean {
+  return EDITABLE_SECTION_STATUSES.includes(status);
+}
+
+/** The ConflictError of a locked section. */
+export function sectionLockedError(section: string, status: string): ConflictError {
+  return new ConflictError(`The attachments of section ${section} cannot change: it is ${status} (allowed when ${EDITABLE_SECTION_STATUSES.join(' or ')}).`);
+}
+
+/** What S3 reports about an uploaded object (HeadObject). */
+export interface StoredObjectFacts {
+  contentLength?: number;
+  contentType?: string;
+}
+
+/**
+ * Compares the uploaded object with the declaration and throws ConflictError on any difference
+ * (S3 enforces the signed headers in AWS, but local servers do not: this check is the one that holds everywhere).
+ */
+export function checkUploadedObject(declared: { size: number; contentType: string }, stored: StoredObjectFacts): void {
+  const problems: FieldError[] = [];
+  if (stored.contentLength !== declared.size) {
+    problems.push({ path: 'object.size', message: `is ${stored.contentLength ?? 'unknown'} bytes, declared ${declared.size}` });
+  }
+  const storedType = stored.contentType === undefined ? undefined : normalizeContentType(stored.contentType);
+  if (storedType !== declared.contentType) {
+    problems.push({ path: 'object.contentType', message: `is ${stored.contentType ?? 'unknown'}, declared ${declared.contentType}` });
+  }
+  if (problems.length > 0) {
+    throw new ConflictError('The uploaded file does not match its declaration; upload it again as declared.', problems);
+  }
+}
+
+/**
+ * The `Content-Disposition` of a download (RFC 6266): `attachment`, an ASCII fallback `filename`
+ * and the exact name as `filename*=UTF-8''…` (RFC 8187 percent-encoding).
+ */
+export function contentDisposition(filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}

@@ -1,0 +1,90 @@
+/**
+ * The workflow table of the design as data: the single source of truth for who may do what,
+ * from which state, and what changes. Decisions (decide.ts), store conditions and tests derive from it.
+ */
+import type { ReportStatus, Role, SectionStatus } from './model';
+
+export const ACTIONS = [
+  'saveSection',
+  'submitReport',
+  'approveSection',
+  'returnSection',
+  'approveReport',
+  'publishReport',
+  'importReport',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface TransitionRule {
+  /** Roles allowed to act. */
+  roles: readonly Role[];
+  /** A rapporteur may act only on their own country's report. */
+  ownCountryOnly: boolean;
+  /** Report statuses the action starts from (undefined: not constrained by the report status). */
+  reportFrom?: readonly ReportStatus[];
+  /** Status of the report afterwards (undefined: unchanged). */
+  reportTo?: ReportStatus;
+  /** Section statuses the action applies to. For a section action: the target section's; for a report action: which sections move. */
+  sectionFrom?: readonly SectionStatus[];
+  /** Status of the affected sections afterwards (undefined: unchanged). */
+  sectionTo?: SectionStatus;
+  /** One-line description for documentation and error messages. */
+  summary: string;
+}
+
+export const TRANSITIONS: Readonly<Record<Action, TransitionRule>> = {
+  saveSection: {
+    roles: ['rapporteur'],
+    ownCountryOnly: true,
+    sectionFrom: ['draft', 'returned'],
+    summary: 'save a section (its text changes, its status stays)',
+  },
+  submitReport: {
+    roles: ['rapporteur'],
+    ownCountryOnly: true,
+    reportFrom: ['draft', 'returned'],
+    reportTo: 'submitted',
+    sectionFrom: ['draft', 'returned'],
+    sectionTo: 'submitted',
+    summary: 'submit the report (every draft or returned section becomes submitted)',
+  },
+  approveSection: {
+    roles: ['reviewer', 'admin'],
+    ownCountryOnly: false,
+    sectionFrom: ['submitted'],
+    sectionTo: 'approved',
+    summary: 'approve a submitted section',
+  },
+  returnSection: {
+    roles: ['reviewer', 'admin'],
+    ownCountryOnly: false,
+    sectionFrom: ['submitted'],
+    sectionTo: 'returned',
+    reportTo: 'returned',
+    summary: 'return a submitted section with a comment',
+  },
+  approveReport: {
+    roles: ['reviewer', 'admin'],
+    ownCountryOnly: false,
+    reportFrom: ['submitted'],
+    reportTo: 'approved',
+    summary: 'approve a report whose every section is approved',
+  },
+  publishReport: {
+    roles: ['admin'],
+    ownCountryOnly: false,
+    reportFrom: ['approved'],
+    reportTo: 'published',
+    summary: 'publish an approved report',
+  },
+  importReport: {
+    roles: ['admin'],
+    ownCountryOnly: false,
+    reportFrom: ['draft'],
+    sectionFrom: ['draft'],
+    summary: 'import a reporting-form document into a draft report',
+  },
+};
+
+/** Section statuses in which a rapporteur may still change an answer (and its attachments). */
+export const EDITABLE_SECTION_STATUSES: readonly SectionStatus[] = TRANSITIONS.saveSection.sectionFrom!;
