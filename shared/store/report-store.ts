@@ -245,9 +245,9 @@ export class ReportStore {
         TableName: this.tableName,
         Key: { pk, sk: META_SK },
         UpdateExpression:
-          'SET #type = :type, cycle = :cycle, country = :country, #status = :to, #version = :version, updatedAt = :now, updatedBy = :by, sectionStatuses = :statuses, gsi1pk = :gpk, gsi1sk = :gsk',
+          'SET #type = :type, #cycle = :cycle, #country = :country, #status = :to, #version = :version, updatedAt = :now, updatedBy = :by, sectionStatuses = :statuses, gsi1pk = :gpk, gsi1sk = :gsk',
         ConditionExpression: plan.expectedReportVersion === 0 ? 'attribute_not_exists(pk)' : '#version = :expected',
-        ExpressionAttributeNames: { '#type': 'type', '#status': 'status', '#version': 'version' },
+        ExpressionAttributeNames: { '#type': 'type', '#cycle': 'cycle', '#country': 'country', '#status': 'status', '#version': 'version' },
         ExpressionAttributeValues: {
           ':type': 'report',
           ':cycle': plan.cycle,

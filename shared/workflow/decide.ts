@@ -44,13 +44,10 @@ export function authorize(action: Action, actor: Actor, country: string): void {
   if (!actor.roles.some((role) => rule.roles.includes(role))) {
     throw new ForbiddenError(`Only ${rule.roles.join(' or ')} may ${rule.summary}.`);
   }
-  if (rule.ownCountryOnly && isOnlyRapporteur(actor) && actor.country !== country) {
+  // Own-country actions are the rapporteur's: whatever other roles an actor holds, the country must match.
+  if (rule.ownCountryOnly && actor.country !== country) {
     throw new ForbiddenError(`A rapporteur of ${actor.country ?? 'no country'} may not act on the report of ${country}.`);
   }
-}
-
-function isOnlyRapporteur(actor: Actor): boolean {
-  return actor.roles.every((role) => role === 'rapporteur');
 }
 
 /** Who may read a report: its country's rapporteurs, reviewers and admins; anyone once published. */
