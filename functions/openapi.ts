@@ -17,15 +17,13 @@ let cached: unknown;
 
 export function openApiDocument(): unknown {
   if (cached) return cached;
-  const registry = new OpenAPIHono().openAPIRegistry;
-  registry.registerComponent('securitySchemes', 'bearer', {
+  const generator = new OpenAPIHono();
+  generator.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
     description: 'A JWT of the configured issuer with claims sub, name, roles (rapporteur, reviewer, admin) and country for rapporteurs.',
   });
-  const generator = new OpenAPIHono();
-  generator.openAPIRegistry.definitions.push(...registry.definitions);
   for (const route of Object.values(ROUTES_BY_FUNCTION).flat()) generator.openAPIRegistry.registerPath(route);
   cached = generator.getOpenAPI31Document({
     openapi: '3.1.0',

@@ -115,7 +115,7 @@ export const SaveSectionBody = z
 export const ReturnSectionBody = z.object({ comment: z.string().openapi({ description: 'Why the section goes back to the country; required.' }) }).strict().openapi('ReturnSection');
 
 export const IfMatchHeader = z.object({
-  'if-match': z.string().optional().openapi({ param: { name: 'If-Match', in: 'header' }, description: "The section's etag as read; required." }),
+  'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: "The section's etag as read; required." }),
 });
 
 export const HealthSchema = z.object({ status: z.literal('ok') }).openapi('Health');
