@@ -9,14 +9,14 @@ import { approveReport, publishReport } from './routes';
 export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, { store }: AppDeps): void {
   app.openapi(approveReport, async (c) => {
     const { cycle, country } = c.req.valid('param');
-    const { participant, report } = await runTransition(store, requireActor(c.get('actor')), cycle, country, 'approveReport');
-    return c.json(reportJson(report, participant), 200);
+    const { participant, report, attachments } = await runTransition(store, requireActor(c.get('actor')), cycle, country, 'approveReport');
+    return c.json(reportJson(report, participant, attachments), 200);
   });
 
   app.openapi(publishReport, async (c) => {
     const { cycle, country } = c.req.valid('param');
-    const { participant, report } = await runTransition(store, requireActor(c.get('actor')), cycle, country, 'publishReport');
-    return c.json(reportJson(report, participant), 200);
+    const { participant, report, attachments } = await runTransition(store, requireActor(c.get('actor')), cycle, country, 'publishReport');
+    return c.json(reportJson(report, participant, attachments), 200);
   });
 }
 

@@ -12,6 +12,7 @@ import { createDeps } from '../deps';
 import { serveApi } from './api';
 import { ensureDevIssuer } from './dev-issuer';
 import { startDynamoDbLocal, type RunningService } from './dynamodb-local';
+import { startS3Server } from './s3-server';
 
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
@@ -29,15 +30,23 @@ async function main(): Promise<void> {
 
   try {
     const issuer = await ensureDevIssuer(dataDir);
-    const dynamo: RunningService = await startDynamoDbLocal({ directory: join(dataDir, 'dynamodb') });
-    started.push(dynamo);
+    const credentials = { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local' };
+    const bucket = process.env.BUCKET_NAME ?? 'alliance-reporting-attachments';
+    const [dynamo, s3]: [RunningService, { endpoint: string; close(): Promise<void> }] = await Promise.all([
+      startDynamoDbLocal({ directory: join(dataDir, 'dynamodb') }),
+      startS3Server({ directory: join(dataDir, 's3'), bucket, credentials }),
+    ]);
+    started.push(dynamo, { stop: s3.close });
 
     // The SDK takes endpoints, region and credentials from the environment, as in Lambda.
     Object.assign(process.env, {
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
-      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
-      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      BUCKET_NAME: bucket,
       AUTH_ISSUER: issuer.issuer,
       AUTH_AUDIENCE: issuer.audience,
       AUTH_JWKS: issuer.jwks,
@@ -53,6 +62,7 @@ async function main(): Promise<void> {
         '',
         `Alliance Reporting is running at ${api.url}`,
         `  data:     ${dataDir}${created ? ' (new table created)' : ''}`,
+        `  storage:  DynamoDB Local ${dynamo.endpoint}, S3 (s3rver) ${s3.endpoint}`,
         `  API docs: ${api.url}/docs`,
         '',
         'Get a token and make a first request:',

@@ -26,16 +26,16 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, { store }: AppDep
   app.openapi(approveSection, async (c) => {
     const actor = requireActor(c.get('actor'));
     const { cycle, country, section } = c.req.valid('param');
-    const { participant, report } = await runTransition(store, actor, cycle, country, 'approveSection', { section });
-    return c.json(reportJson(report, participant), 200);
+    const { participant, report, attachments } = await runTransition(store, actor, cycle, country, 'approveSection', { section });
+    return c.json(reportJson(report, participant, attachments), 200);
   });
 
   app.openapi(returnSection, async (c) => {
     const actor = requireActor(c.get('actor'));
     const { cycle, country, section } = c.req.valid('param');
     const { comment } = c.req.valid('json');
-    const { participant, report } = await runTransition(store, actor, cycle, country, 'returnSection', { section, comment });
-    return c.json(reportJson(report, participant), 200);
+    const { participant, report, attachments } = await runTransition(store, actor, cycle, country, 'returnSection', { section, comment });
+    return c.json(reportJson(report, participant, attachments), 200);
   });
 
   app.openapi(getHistory, async (c) => {

@@ -6,14 +6,15 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { CYCLES } from '../../shared/form';
 import { createApp, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
-import { cycleOr404, participantOr404, readReport, reportJson, runTransition, sectionJson, sectionOr404 } from '../../shared/http/reports';
+import { assertCanRead, cycleOr404, participantOr404, readReport, reportJson, runTransition, sectionJson, sectionOr404 } from '../../shared/http/reports';
+import { attachmentsBySection } from '../../shared/store/attachments';
 import { PreconditionFailedError, PreconditionRequiredError, decideSave, versionFromEtag } from '../../shared/workflow';
 import type { AppDeps } from '../deps';
 import { registerDocs } from '../openapi';
 import { health } from '../common/routes';
-import { getCycle, getReport, listCycles, saveSection, submitReport } from './routes';
+import { completeUpload, deleteAttachment, getAttachment, getCycle, getReport, listAttachments, listCycles, requestUpload, saveSection, submitReport } from './routes';
 
-export function registerSubmissionRoutes(app: OpenAPIHono<AppEnv>, { store }: AppDeps): void {
+export function registerSubmissionRoutes(app: OpenAPIHono<AppEnv>, { store, attachments }: AppDeps): void {
   app.openapi(health, (c) => c.json({ status: 'ok' as const }, 200));
   registerDocs(app);
 
@@ -34,7 +35,7 @@ export function registerSubmissionRoutes(app: OpenAPIHono<AppEnv>, { store }: Ap
     const actor = requireActor(c.get('actor'));
     const { cycle, country } = c.req.valid('param');
     const { participant, read } = await readReport(store, actor, cycle, country);
-    return c.json(reportJson(read.report, participant), 200);
+    return c.json(reportJson(read.report, participant, attachmentsBySection(read.otherItems)), 200);
   });
 
   app.openapi(saveSection, async (c) => {
@@ -57,8 +58,50 @@ export function registerSubmissionRoutes(app: OpenAPIHono<AppEnv>, { store }: Ap
   app.openapi(submitReport, async (c) => {
     const actor = requireActor(c.get('actor'));
     const { cycle, country } = c.req.valid('param');
-    const { participant, report } = await runTransition(store, actor, cycle, country, 'submitReport');
-    return c.json(reportJson(report, participant), 200);
+    const { participant, report, attachments: byId } = await runTransition(store, actor, cycle, country, 'submitReport');
+    return c.json(reportJson(report, participant, byId), 200);
+  });
+
+  /** Resolves cycle, participant and section (404s) for the attachment routes. */
+  const section404 = (p: { cycle: string; country: string; section: string }) => {
+    const info = cycleOr404(p.cycle);
+    participantOr404(info, p.country);
+    sectionOr404(info, p.section);
+    return info;
+  };
+
+  app.openapi(requestUpload, async (c) => {
+    const actor = requireActor(c.get('actor'));
+    const p = c.req.valid('param');
+    section404(p);
+    return c.json(await attachments.requestUpload(actor, p.cycle, p.country, p.section, c.req.valid('json')), 201);
+  });
+
+  app.openapi(completeUpload, async (c) => {
+    const actor = requireActor(c.get('actor'));
+    const p = c.req.valid('param');
+    section404(p);
+    return c.json(await attachments.complete(actor, p.cycle, p.country, p.section, p.id), 200);
+  });
+
+  app.openapi(listAttachments, async (c) => {
+    const p = c.req.valid('param');
+    await assertCanRead(store, c.get('actor'), section404(p), p.country);
+    return c.json({ attachments: await attachments.list(p.cycle, p.country, p.section) }, 200);
+  });
+
+  app.openapi(getAttachment, async (c) => {
+    const p = c.req.valid('param');
+    await assertCanRead(store, c.get('actor'), section404(p), p.country);
+    return c.json(await attachments.get(p.cycle, p.country, p.section, p.id), 200);
+  });
+
+  app.openapi(deleteAttachment, async (c) => {
+    const actor = requireActor(c.get('actor'));
+    const p = c.req.valid('param');
+    section404(p);
+    await attachments.remove(actor, p.cycle, p.country, p.section, p.id);
+    return c.body(null, 204);
   });
 }
 

@@ -1,6 +1,11 @@
 /** Route contracts of the submission function: what a country's rapporteur reads and writes. */
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  AttachmentDownloadSchema,
+  AttachmentParams,
+  AttachmentSchema,
+  AttachmentUploadRequestSchema,
+  UploadTicketSchema,
   CycleDetailSchema,
   CycleParam,
   CycleSummarySchema,
@@ -79,5 +84,72 @@ export const submitReport = createRoute({
   responses: { 200: { description: 'The submitted report', content: { 'application/json': { schema: ReportSchema } } }, ...problems(400, 401, 403, 404, 409) },
 });
 
+const attachmentsPath = '/cycles/{cycle}/reports/{country}/sections/{section}/attachments';
+
+export const requestUpload = createRoute({
+  method: 'post',
+  path: attachmentsPath,
+  tags: ['attachments'],
+  summary: 'Ask for a presigned URL to upload an attachment to a section (rapporteur of the country; section draft or returned)',
+  description: 'Allowed: PDF, Word, Excel, OpenDocument text and spreadsheet, PNG, JPEG, plain text, CSV; at most 25 MB. PUT the bytes to `uploadUrl` with `headers` within 10 minutes, then complete.',
+  security: bearer,
+  request: { params: SectionParams, body: { required: true, content: { 'application/json': { schema: AttachmentUploadRequestSchema } } } },
+  responses: { 201: { description: 'Where to PUT the file', content: { 'application/json': { schema: UploadTicketSchema } } }, ...problems(400, 401, 403, 404, 409) },
+});
+
+export const completeUpload = createRoute({
+  method: 'post',
+  path: `${attachmentsPath}/{id}/complete`,
+  tags: ['attachments'],
+  summary: 'Confirm an upload: the stored object must exist with the declared size and type',
+  security: bearer,
+  request: { params: AttachmentParams },
+  responses: { 200: { description: 'The uploaded attachment', content: { 'application/json': { schema: AttachmentSchema } } }, ...problems(400, 401, 403, 404, 409) },
+});
+
+export const listAttachments = createRoute({
+  method: 'get',
+  path: attachmentsPath,
+  tags: ['attachments'],
+  summary: "A section's uploaded attachments (whoever may read the report)",
+  security: bearer,
+  request: { params: SectionParams },
+  responses: { 200: { description: 'Attachments, oldest first', content: { 'application/json': { schema: z.object({ attachments: z.array(AttachmentSchema) }) } } }, ...problems(400, 401, 403, 404) },
+});
+
+export const getAttachment = createRoute({
+  method: 'get',
+  path: `${attachmentsPath}/{id}`,
+  tags: ['attachments'],
+  summary: 'One attachment with a presigned download URL valid for 5 minutes (whoever may read the report)',
+  security: bearer,
+  request: { params: AttachmentParams },
+  responses: { 200: { description: 'The attachment and its download URL', content: { 'application/json': { schema: AttachmentDownloadSchema } } }, ...problems(400, 401, 403, 404) },
+});
+
+export const deleteAttachment = createRoute({
+  method: 'delete',
+  path: `${attachmentsPath}/{id}`,
+  tags: ['attachments'],
+  summary: 'Delete an attachment while its section is editable (rapporteur of the country)',
+  security: bearer,
+  request: { params: AttachmentParams },
+  responses: { 204: { description: 'Deleted' }, ...problems(400, 401, 403, 404, 409) },
+});
+
 /** Every contract this function serves (API Gateway routes them here). */
-export const routes = [health, openapiDocument, docs, listCycles, getCycle, getReport, saveSection, submitReport];
+export const routes = [
+  health,
+  openapiDocument,
+  docs,
+  listCycles,
+  getCycle,
+  getReport,
+  saveSection,
+  submitReport,
+  requestUpload,
+  completeUpload,
+  listAttachments,
+  getAttachment,
+  deleteAttachment,
+];

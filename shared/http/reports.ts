@@ -3,6 +3,7 @@
  * reader check, run a workflow transition (one Query, one transaction), and shape responses.
  */
 import { findCycle, participantOf, type CycleInfo, type Participant } from '../form';
+import { attachmentsBySection, type Attachment } from '../store/attachments';
 import type { ReportRead, ReportStore, ReportSummary } from '../store/report-store';
 import {
   ForbiddenError,
@@ -50,17 +51,35 @@ export async function readReport(store: ReportStore, actor: Actor | undefined, c
 }
 
 /** Decides and writes a transition: one Query to read, one TransactWriteItems to write. */
-export async function runTransition(store: ReportStore, actor: Actor, cycleId: string, country: string, action: TransitionAction, input: TransitionInput = {}): Promise<{ participant: Participant; report: ReportState }> {
+export async function runTransition(
+  store: ReportStore,
+  actor: Actor,
+  cycleId: string,
+  country: string,
+  action: TransitionAction,
+  input: TransitionInput = {},
+): Promise<{ participant: Participant; report: ReportState; attachments: Map<string, Attachment[]> }> {
   const info = cycleOr404(cycleId);
   const participant = participantOr404(info, country);
   if (input.section !== undefined) sectionOr404(info, input.section);
-  const { report } = await store.getReport(info, country);
+  const { report, otherItems } = await store.getReport(info, country);
   const plan = decideTransition(action, actor, report, input);
   const event = await store.apply(plan, actor);
-  return { participant, report: stateAfter(report, plan, event.at, event.actor) };
+  return { participant, report: stateAfter(report, plan, event.at, event.actor), attachments: attachmentsBySection(otherItems) };
 }
 
-export function sectionJson(cycle: string, country: string, section: SectionState) {
+/**
+ * Checks that `actor` may read the report of `country` without reading it when the role decides:
+ * reviewers, admins and the country's rapporteurs may; anyone else only once it is published (one GetItem).
+ */
+export async function assertCanRead(store: ReportStore, actor: Actor | undefined, info: CycleInfo, country: string): Promise<void> {
+  if (actor && (actor.roles.includes('reviewer') || actor.roles.includes('admin') || (actor.roles.includes('rapporteur') && actor.country === country))) return;
+  if (actor) throw new ForbiddenError(`You may not read the report of ${country}.`);
+  const { status } = await store.getSummary(info, country);
+  if (!canRead(undefined, country, status)) throw new NotFoundError(`No published report of ${country} in ${info.cycle.id}.`);
+}
+
+export function sectionJson(cycle: string, country: string, section: SectionState, attachments: Attachment[] = []) {
   return {
     id: section.id,
     status: section.status,
@@ -70,10 +89,11 @@ export function sectionJson(cycle: string, country: string, section: SectionStat
     ...(section.updatedAt ? { updatedAt: section.updatedAt } : {}),
     ...(section.updatedBy ? { updatedBy: section.updatedBy } : {}),
     ...(section.returnComment ? { returnComment: section.returnComment } : {}),
+    attachments,
   };
 }
 
-export function reportJson(report: ReportState, participant: Participant) {
+export function reportJson(report: ReportState, participant: Participant, attachments: ReadonlyMap<string, Attachment[]> = new Map()) {
   return {
     cycle: report.cycle,
     country: report.country,
@@ -81,7 +101,7 @@ export function reportJson(report: ReportState, participant: Participant) {
     status: report.status,
     version: report.version,
     ...(report.updatedAt ? { updatedAt: report.updatedAt } : {}),
-    sections: report.sections.map((s) => sectionJson(report.cycle, report.country, s)),
+    sections: report.sections.map((s) => sectionJson(report.cycle, report.country, s, attachments.get(s.id))),
   };
 }
 

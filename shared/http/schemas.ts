@@ -21,6 +21,38 @@ export const ProblemSchema = z
 
 export const ActorRefSchema = z.object({ sub: z.string(), name: z.string() }).openapi('ActorRef');
 
+export const AttachmentSchema = z
+  .object({
+    id: z.string(),
+    filename: z.string().openapi({ description: 'For display only; never part of the storage key.' }),
+    contentType: z.string(),
+    size: z.number().int(),
+    uploadedAt: z.string(),
+    uploadedBy: ActorRefSchema,
+  })
+  .openapi('Attachment');
+
+export const AttachmentDownloadSchema = AttachmentSchema.extend({ downloadUrl: z.string(), expiresAt: z.string() }).openapi('AttachmentDownload');
+
+export const UploadTicketSchema = z
+  .object({
+    id: z.string(),
+    uploadUrl: z.string(),
+    method: z.literal('PUT'),
+    headers: z.record(z.string(), z.string()).openapi({ description: 'Headers the PUT must send exactly (they are signed into the URL).' }),
+    expiresAt: z.string(),
+  })
+  .openapi('UploadTicket');
+
+export const AttachmentUploadRequestSchema = z
+  .object({
+    filename: z.string().openapi({ example: 'criminal-code-amendments.pdf' }),
+    contentType: z.string().openapi({ example: 'application/pdf' }),
+    size: z.number().int().openapi({ description: 'Bytes; at most 25 MB.' }),
+  })
+  .strict()
+  .openapi('AttachmentUploadRequest');
+
 export const SectionSchema = z
   .object({
     id: z.string().openapi({ example: '1.1.A' }),
@@ -31,6 +63,7 @@ export const SectionSchema = z
     updatedAt: z.string().optional(),
     updatedBy: ActorRefSchema.optional(),
     returnComment: z.string().optional().openapi({ description: "The reviewer's comment when the section was returned." }),
+    attachments: z.array(AttachmentSchema),
   })
   .openapi('Section');
 
@@ -103,6 +136,10 @@ export const RoleSchema = z.enum(ROLES);
 export const CycleParam = z.object({ cycle: CycleIdSchema.openapi({ param: { name: 'cycle', in: 'path' }, example: '2014' }) });
 export const ReportParams = CycleParam.extend({ country: CountryCodeSchema.openapi({ param: { name: 'country', in: 'path' }, example: 'ME' }) });
 export const SectionParams = ReportParams.extend({ section: SectionIdSchema.openapi({ param: { name: 'section', in: 'path' }, example: '1.1.A' }) });
+
+export const AttachmentParams = SectionParams.extend({
+  id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'must be an attachment id').openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 export const SaveSectionBody = z
   .object({

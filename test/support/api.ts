@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../shared/config';
 import { createTokenVerifier } from '../../shared/http/auth';
+import { createAttachmentStore, createS3Clients } from '../../shared/store/attachments';
 import { ReportStore } from '../../shared/store/report-store';
 import { serveApi, type RunningApi } from '../../functions/local/api';
 import { ensureDevIssuer, type DevIssuer } from '../../functions/local/dev-issuer';
@@ -31,7 +32,8 @@ export async function startTestApi(): Promise<TestApi> {
   const config = loadConfig({ ...process.env, TABLE_NAME: tableName, AUTH_ISSUER: issuer.issuer, AUTH_AUDIENCE: issuer.audience, AUTH_JWKS: issuer.jwks });
   const dynamo = countingDocumentClient();
   const store = new ReportStore({ doc: dynamo.doc, tableName });
-  const api = await serveApi({ store, verifier: createTokenVerifier(config) }, { port: 0 });
+  const attachments = createAttachmentStore({ doc: dynamo.doc, ...createS3Clients(config), tableName, bucket: config.BUCKET_NAME });
+  const api = await serveApi({ store, attachments, verifier: createTokenVerifier(config) }, { port: 0 });
   const tokens = {
     me: await issuer.sign({ sub: 'rap-me', name: 'Rapporteur of Montenegro', roles: ['rapporteur'], country: 'ME' }),
     xk: await issuer.sign({ sub: 'rap-xk', name: 'Rapporteur of Kosovo', roles: ['rapporteur'], country: 'XK' }),
