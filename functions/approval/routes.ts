@@ -1,5 +1,5 @@
 /** Route contracts of the approval function: approving and publishing whole reports. */
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { ReportParams, ReportSchema, problems } from '../../shared/http/schemas';
 
 const bearer = [{ bearer: [] }];
@@ -24,4 +24,40 @@ export const publishReport = createRoute({
   responses: { 200: { description: 'The published report', content: { 'application/json': { schema: ReportSchema } } }, ...problems(400, 401, 403, 404, 409) },
 });
 
-export const routes = [approveReport, publishReport];
+export const ImportResultSchema = z
+  .object({
+    cycle: z.string(),
+    country: z.string(),
+    dryRun: z.boolean(),
+    status: z.string(),
+    sections: z.array(z.object({ id: z.string(), text: z.string(), nothingToReport: z.boolean() })),
+    attachmentsNotImported: z.array(z.object({ section: z.string(), filename: z.string() })),
+    events: z.array(z.record(z.string(), z.unknown())),
+  })
+  .openapi('ImportResult');
+
+const flag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true');
+
+export const importReport = createRoute({
+  method: 'post',
+  path: '/cycles/{cycle}/reports/{country}/import',
+  tags: ['documents'],
+  summary: 'Import a reporting-form document (text) into a draft report (admin)',
+  description:
+    'The body is the document as published (plain text, UTF-8, at most 1 MB). Refused with 400 and every unplaced line or mismatched heading listed when the document does not fit the form; nothing is written then. `dryRun=true` parses and checks only; `submit=true` submits the report on the country\'s behalf.',
+  security: [{ bearer: [] }],
+  request: {
+    params: ReportParams,
+    query: z.object({ dryRun: flag.openapi({ param: { name: 'dryRun', in: 'query' } }), submit: flag.openapi({ param: { name: 'submit', in: 'query' } }) }),
+    body: { required: true, content: { 'text/plain': { schema: z.string() } } },
+  },
+  responses: {
+    200: { description: 'The imported (or previewed) answers', content: { 'application/json': { schema: ImportResultSchema } } },
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
+export const routes = [approveReport, publishReport, importReport];

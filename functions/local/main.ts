@@ -13,6 +13,7 @@ import { serveApi } from './api';
 import { ensureDevIssuer } from './dev-issuer';
 import { startDynamoDbLocal, type RunningService } from './dynamodb-local';
 import { startS3Server } from './s3-server';
+import { seedReports } from './seed';
 
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
@@ -54,7 +55,10 @@ async function main(): Promise<void> {
     const config = loadConfig();
     const created = await ensureTable(new DynamoDBClient({}), config.TABLE_NAME);
 
-    const api = await serveApi(createDeps(config), { port });
+    const deps = createDeps(config);
+    // A new data folder starts with the two published 2014 forms, submitted, ready for review.
+    const seeded = created ? await seedReports(deps.store) : [];
+    const api = await serveApi(deps, { port });
     started.push({ stop: api.close });
 
     process.stdout.write(
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
         `  data:     ${dataDir}${created ? ' (new table created)' : ''}`,
         `  storage:  DynamoDB Local ${dynamo.endpoint}, S3 (s3rver) ${s3.endpoint}`,
         `  API docs: ${api.url}/docs`,
+        ...seeded.map((line) => `  seeded:   ${line}`),
         '',
         'Get a token and make a first request:',
         '  TOKEN=$(npm run --silent token -- --role rapporteur --country ME)',

@@ -5,7 +5,8 @@ import { requireActor } from '../../shared/http/auth';
 import { cycleOr404, participantOr404, readReport, reportJson, runTransition, summaryJson } from '../../shared/http/reports';
 import { ForbiddenError } from '../../shared/workflow';
 import type { AppDeps } from '../deps';
-import { approveSection, getHistory, listReports, returnSection } from './routes';
+import { compileCycle, exportReport as exportDocument, type DocumentFormat } from '../../shared/http/documents';
+import { approveSection, compilation, exportReport, getHistory, listReports, returnSection } from './routes';
 
 export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, { store }: AppDeps): void {
   app.openapi(listReports, async (c) => {
@@ -50,6 +51,34 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, { store }: AppDep
     }
     const events = await store.history(cycle, country);
     return c.json({ cycle, country, events }, 200);
+  });
+
+  app.openapi(exportReport, async (c) => {
+    const { cycle, country } = c.req.valid('param');
+    const { format } = c.req.valid('query');
+    const body = await exportDocument(store, c.get('actor'), cycle, country, format);
+    return documentResponse(body, format, `reporting-form-${cycle}-${country}`) as never;
+  });
+
+  app.openapi(compilation, async (c) => {
+    const { cycle } = c.req.valid('param');
+    const { format } = c.req.valid('query');
+    const body = await compileCycle(store, c.get('actor'), cycle, format);
+    return documentResponse(body, format, `compilation-${cycle}`) as never;
+  });
+}
+
+/** Document responses: Markdown or HTML, never cached by shared caches (reports are confidential until published). */
+function documentResponse(body: string, format: DocumentFormat, filename: string): Response {
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'content-type': format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8',
+      'content-disposition': `inline; filename="${filename}.${format}"`,
+      'cache-control': 'private, no-store',
+      // Answers are sanitized; the page needs no script at all.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:",
+    },
   });
 }
 

@@ -45,4 +45,33 @@ export const getHistory = createRoute({
   responses: { 200: { description: 'Audit events', content: { 'application/json': { schema: HistorySchema } } }, ...problems(400, 401, 403, 404) },
 });
 
-export const routes = [listReports, approveSection, returnSection, getHistory];
+const FormatQuery = z.object({
+  format: z.enum(['md', 'html']).default('html').openapi({ param: { name: 'format', in: 'query' }, description: 'Markdown or a printable HTML page' }),
+});
+
+const documentResponses = {
+  200: {
+    description: 'The document',
+    content: { 'text/html': { schema: z.string() }, 'text/markdown': { schema: z.string() } },
+  },
+};
+
+export const exportReport = createRoute({
+  method: 'get',
+  path: '/cycles/{cycle}/reports/{country}/export',
+  tags: ['documents'],
+  summary: 'A report in the official reporting-form layout (readers of the report; anyone once published)',
+  request: { params: ReportParams, query: FormatQuery },
+  responses: { ...documentResponses, ...problems(400, 401, 403, 404) },
+});
+
+export const compilation = createRoute({
+  method: 'get',
+  path: '/cycles/{cycle}/compilation',
+  tags: ['documents'],
+  summary: "A cycle's reports in one document, by goal and country (reviewers and admins: every submitted report; everyone else: the published ones)",
+  request: { params: CycleParam, query: FormatQuery },
+  responses: { ...documentResponses, ...problems(400, 401, 404) },
+});
+
+export const routes = [listReports, approveSection, returnSection, getHistory, exportReport, compilation];

@@ -7,13 +7,22 @@ import { z } from 'zod';
 export const QUESTION_KEYS = ['A', 'B', 'C'] as const;
 export type QuestionKey = (typeof QUESTION_KEYS)[number];
 
-/** `1.1.A` … `4.2.C`: goal id, then question key. */
-export const SectionIdSchema = z.string().regex(/^\d+\.\d+\.[ABC]$/, 'must look like 1.1.A');
-export type SectionId = z.infer<typeof SectionIdSchema>;
+/**
+ * Identifier formats. Kept as data so that other layers (HTTP path schemas with OpenAPI metadata)
+ * build their own schemas from the same rules.
+ */
+export const ID_FORMATS = {
+  /** `1.1.A` … `4.2.C`: goal id, then question key. */
+  section: { pattern: /^\d+\.\d+\.[ABC]$/, message: 'must look like 1.1.A' },
+  /** ISO 3166-1 alpha-2 (Kosovo uses the user-assigned `XK`). */
+  country: { pattern: /^[A-Z]{2}$/, message: 'must be an ISO 3166-1 alpha-2 code' },
+  cycle: { pattern: /^\d{4}$/, message: 'must be a four-digit year' },
+} as const;
 
-/** ISO 3166-1 alpha-2 (Kosovo uses the user-assigned `XK`). */
-export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
-export const CycleIdSchema = z.string().regex(/^\d{4}$/, 'must be a four-digit year');
+export const SectionIdSchema = z.string().regex(ID_FORMATS.section.pattern, ID_FORMATS.section.message);
+export type SectionId = z.infer<typeof SectionIdSchema>;
+export const CountryCodeSchema = z.string().regex(ID_FORMATS.country.pattern, ID_FORMATS.country.message);
+export const CycleIdSchema = z.string().regex(ID_FORMATS.cycle.pattern, ID_FORMATS.cycle.message);
 
 const PromptsSchema = z.object({ A: z.string().min(1), B: z.string().min(1), C: z.string().min(1) });
 

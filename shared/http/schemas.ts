@@ -3,7 +3,7 @@
  * contracts in functions/<app>/routes.ts are built from these; the OpenAPI document is generated from them.
  */
 import { z } from '@hono/zod-openapi';
-import { CountryCodeSchema, CycleIdSchema, SectionIdSchema } from '../form';
+import { ID_FORMATS } from '../form';
 import { REPORT_STATUSES, ROLES, SECTION_STATUSES } from '../workflow';
 import { ACTIONS } from '../workflow/transitions';
 
@@ -132,10 +132,12 @@ export const CycleDetailSchema = z
 
 export const RoleSchema = z.enum(ROLES);
 
-// Path and body inputs.
-export const CycleParam = z.object({ cycle: CycleIdSchema.openapi({ param: { name: 'cycle', in: 'path' }, example: '2014' }) });
-export const ReportParams = CycleParam.extend({ country: CountryCodeSchema.openapi({ param: { name: 'country', in: 'path' }, example: 'ME' }) });
-export const SectionParams = ReportParams.extend({ section: SectionIdSchema.openapi({ param: { name: 'section', in: 'path' }, example: '1.1.A' }) });
+// Path and body inputs. Built here from the form's formats, not from its schemas: zod 4 copies methods
+// onto instances when they are made, so only schemas made after @hono/zod-openapi loaded have `.openapi`.
+const idSchema = (format: keyof typeof ID_FORMATS) => z.string().regex(ID_FORMATS[format].pattern, ID_FORMATS[format].message);
+export const CycleParam = z.object({ cycle: idSchema('cycle').openapi({ param: { name: 'cycle', in: 'path' }, example: '2014' }) });
+export const ReportParams = CycleParam.extend({ country: idSchema('country').openapi({ param: { name: 'country', in: 'path' }, example: 'ME' }) });
+export const SectionParams = ReportParams.extend({ section: idSchema('section').openapi({ param: { name: 'section', in: 'path' }, example: '1.1.A' }) });
 
 export const AttachmentParams = SectionParams.extend({
   id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'must be an attachment id').openapi({ param: { name: 'id', in: 'path' } }),

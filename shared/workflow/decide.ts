@@ -112,6 +112,7 @@ function planTransition(action: TransitionAction, actor: Actor, report: ReportSt
   }
 
   switch (action) {
+    case 'submitImport':
     case 'submitReport': {
       const missing = report.sections.filter((s) => !isAnswered(s));
       if (missing.length > 0) {

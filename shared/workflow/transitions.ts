@@ -12,6 +12,7 @@ export const ACTIONS = [
   'approveReport',
   'publishReport',
   'importReport',
+  'submitImport',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -83,6 +84,15 @@ export const TRANSITIONS: Readonly<Record<Action, TransitionRule>> = {
     reportFrom: ['draft'],
     sectionFrom: ['draft'],
     summary: 'import a reporting-form document into a draft report',
+  },
+  submitImport: {
+    roles: ['admin'],
+    ownCountryOnly: false,
+    reportFrom: ['draft'],
+    reportTo: 'submitted',
+    sectionFrom: ['draft'],
+    sectionTo: 'submitted',
+    summary: "submit an imported report on its country's behalf (the country filed it as a document)",
   },
 };
 

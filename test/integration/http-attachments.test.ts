@@ -18,7 +18,7 @@ async function upload(section: string, bytes: Buffer, contentType: string, filen
   const ticketResponse = await api.call('POST', `${AL}/sections/${section}/attachments`, { token: rapporteur, body: { filename, contentType, size: bytes.length } });
   expect(ticketResponse.status, await ticketResponse.clone().text()).toBe(201);
   const ticket = await ticketResponse.json();
-  const put = await fetch(ticket.uploadUrl, { method: 'PUT', headers: ticket.headers, body: bytes });
+  const put = await fetch(ticket.uploadUrl, { method: 'PUT', headers: ticket.headers, body: new Uint8Array(bytes) });
   expect(put.status).toBe(200);
   return ticket;
 }

@@ -60,6 +60,7 @@ describe('allowed transitions', () => {
     ['reviewer approves a report whose every section is approved', 'approveReport', reviewer, report('submitted', 'approved'), {}, 'approved', { '1.1.A': 'approved' }],
     ['admin approves a report whose every section is approved', 'approveReport', admin, report('submitted', 'approved'), {}, 'approved', {}],
     ['admin publishes an approved report', 'publishReport', admin, report('approved', 'approved'), {}, 'published', { '1.1.A': 'approved' }],
+    ['admin submits an imported draft on the country\'s behalf', 'submitImport', admin, report('draft', 'draft'), {}, 'submitted', { '1.1.A': 'submitted', '4.2.C': 'submitted' }],
   ];
 
   it.each(allowed)('%s', (_name, action, actor, before, input, reportTo, sectionsAfter) => {
@@ -120,6 +121,10 @@ describe('forbidden transitions', () => {
     ['a rapporteur publishes', 'publishReport', rapME, report('approved', 'approved'), {}, ForbiddenError],
     ['publish a submitted report', 'publishReport', admin, report('submitted', 'approved'), {}, ConflictError],
     ['publish twice', 'publishReport', admin, report('published', 'approved'), {}, ConflictError],
+    ['a reviewer submits an import', 'submitImport', reviewer, report('draft', 'draft'), {}, ForbiddenError],
+    ['a rapporteur submits an import', 'submitImport', rapME, report('draft', 'draft'), {}, ForbiddenError],
+    ['an admin submits an import into a returned report', 'submitImport', admin, report('returned', 'returned'), {}, ConflictError],
+    ['an admin submits an incomplete import', 'submitImport', admin, report('draft', 'draft', { '2.2.A': { text: '' } }), {}, ConflictError],
     ['an actor without roles acts', 'approveSection', { sub: 'x', name: 'x', roles: [] }, report('submitted', 'submitted'), { section: '1.1.A' }, ForbiddenError],
   ];
 

@@ -1,0 +1,31 @@
+/**
+ * First-start data for the local run: the two published 2014 forms in `data/seeds/` imported as the
+ * reports of Montenegro and Kosovo and submitted, through the same import use case as the API, so a
+ * reviewer has real work at once.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { importDocument } from '../../shared/http/documents';
+import type { ReportStore } from '../../shared/store/report-store';
+import type { Actor } from '../../shared/workflow';
+
+export const SEED_DOCUMENTS = [
+  { country: 'ME', file: 'montenegro-2014.txt' },
+  { country: 'XK', file: 'kosovo-2014.txt' },
+] as const;
+
+const SEEDER: Actor = { sub: 'local-seed', name: 'Initial import of the published 2014 forms', roles: ['admin'] };
+
+export function seedDocument(file: string): string {
+  return readFileSync(fileURLToPath(new URL(`../../data/seeds/${file}`, import.meta.url)), 'utf8');
+}
+
+/** Imports and submits the seed reports; returns what it did, one line each. */
+export async function seedReports(store: ReportStore): Promise<string[]> {
+  const lines: string[] = [];
+  for (const { country, file } of SEED_DOCUMENTS) {
+    const result = await importDocument(store, SEEDER, '2014', country, seedDocument(file), { submit: true, source: `data/seeds/${file}` });
+    lines.push(`${country}: ${file} imported, report ${result.status}`);
+  }
+  return lines;
+}

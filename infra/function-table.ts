@@ -1,0 +1,88 @@
+/**
+ * The table of Lambda functions: what each one runs, which HTTP contracts it serves and what it
+ * may touch. The API stack only wires this table; adding a function is one entry here.
+ *
+ * Routes come from each function's own contract (`functions/<name>/routes.ts`), the single source
+ * of truth shared with the Hono app and the OpenAPI document: nothing is copied by hand.
+ */
+import { routes as approvalRoutes } from '../functions/approval/routes';
+import { routes as reviewRoutes } from '../functions/review/routes';
+import { routes as submissionRoutes } from '../functions/submission/routes';
+
+/** What infra needs of a `createRoute` result. */
+export interface RouteContract {
+  readonly method: string;
+  readonly path: string;
+}
+
+/** DynamoDB actions a function may be granted (IAM action names without the `dynamodb:` prefix). */
+export type TableAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
+
+/** S3 object access, as key prefixes per action (`uploads/*`). `HeadObject` is authorized by `s3:GetObject`. */
+export interface BucketAccess {
+  readonly getObject?: readonly string[];
+  readonly putObject?: readonly string[];
+  readonly deleteObject?: readonly string[];
+}
+
+export interface FunctionSpec {
+  /** Short name: construct ids, log group, outputs. */
+  readonly name: string;
+  /** Entry file, relative to the repository root; it must `export const handler`. */
+  readonly entry: string;
+  /** The contracts API Gateway routes to this function. */
+  readonly routes: readonly RouteContract[];
+  /** Also serves `/` and every path no other function serves (the web app). */
+  readonly catchAll?: boolean;
+  /** Table actions; a `TransactWriteItems` is authorized item by item (Put/Update/Delete/ConditionCheckItem). */
+  readonly table: readonly TableAction[];
+  /** Global secondary indexes the function may Query. */
+  readonly queryIndexes?: readonly string[];
+  readonly bucket: BucketAccess;
+  readonly memorySize?: number;
+}
+
+/**
+ * Storage convention of attachments (agreed with the attachments code, shared/store):
+ * a browser uploads with a presigned PUT to `uploads/<cycle>/<country>/<section>/<id>`; completing
+ * the attachment copies it to `attachments/…` and deletes the upload. Whatever stays under
+ * `uploads/` was never completed and the bucket's lifecycle rule expires it after a day.
+ */
+export const UPLOADS_PREFIX = 'uploads/';
+export const ATTACHMENTS_PREFIX = 'attachments/';
+
+/** A transition writes its state change and its audit event in one TransactWriteItems. */
+const TRANSITION_WRITES: readonly TableAction[] = ['UpdateItem', 'PutItem', 'ConditionCheckItem'];
+
+export const FUNCTIONS: readonly FunctionSpec[] = [
+  {
+    name: 'submission',
+    entry: 'functions/submission/handler.ts',
+    routes: submissionRoutes,
+    table: ['GetItem', 'Query', ...TRANSITION_WRITES, 'DeleteItem'],
+    bucket: {
+      // presigned PUT and HEAD of uploads; copy to attachments on completion; presigned GET; delete both.
+      getObject: [`${UPLOADS_PREFIX}*`, `${ATTACHMENTS_PREFIX}*`],
+      putObject: [`${UPLOADS_PREFIX}*`, `${ATTACHMENTS_PREFIX}*`],
+      deleteObject: [`${UPLOADS_PREFIX}*`, `${ATTACHMENTS_PREFIX}*`],
+    },
+  },
+  {
+    name: 'review',
+    entry: 'functions/review/handler.ts',
+    routes: reviewRoutes,
+    table: ['GetItem', 'Query', ...TRANSITION_WRITES],
+    queryIndexes: ['gsi1'],
+    // exports list attachments and hand out presigned GETs; never writes objects.
+    bucket: { getObject: [`${ATTACHMENTS_PREFIX}*`] },
+  },
+  {
+    name: 'approval',
+    entry: 'functions/approval/handler.ts',
+    routes: approvalRoutes,
+    table: ['GetItem', 'Query', ...TRANSITION_WRITES],
+    bucket: { getObject: [`${ATTACHMENTS_PREFIX}*`] },
+  },
+  // The web app, once functions/web exists (serves `/` and everything no other function serves):
+  // { name: 'web', entry: 'functions/web/handler.ts', routes: webRoutes, catchAll: true, table: ['GetItem', 'Query'], bucket: {} },
+];

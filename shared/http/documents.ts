@@ -1,0 +1,130 @@
+/**
+ * Use cases on reporting-form documents: import a published document into a report (through the
+ * same workflow and store as the API), export a report, and compile a cycle.
+ */
+import type { CycleInfo } from '../form';
+import { parseReportingForm, renderCompilationHtml, renderCompilationMarkdown, renderHtml, renderMarkdown, type CountryReport, type ParsedReportingForm } from '../documents';
+import { attachmentsBySection } from '../store/attachments';
+import type { AuditEvent, ReportStore } from '../store/report-store';
+import { InvalidInputError, authorize, decideImport, decideTransition, stateAfter, type Actor, type FieldError, type ReportState } from '../workflow';
+import { cycleOr404, participantOr404, readReport } from './reports';
+
+export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+
+export interface ImportOptions {
+  /** Parse and check only; write nothing. */
+  dryRun?: boolean;
+  /** Submit the report on the country's behalf once imported. */
+  submit?: boolean;
+  /** Where the document came from, for the audit event (a file name). */
+  source: string;
+}
+
+export interface ImportResult {
+  cycle: string;
+  country: string;
+  dryRun: boolean;
+  status: ReportState['status'];
+  sections: Array<{ id: string; text: string; nothingToReport: boolean }>;
+  /** File names listed in the document; their files are not part of a text import. */
+  attachmentsNotImported: Array<{ section: string; filename: string }>;
+  events: AuditEvent[];
+}
+
+/** Field errors for every line the parser could not place and every heading that disagrees with the form. */
+export function documentErrors(parsed: ParsedReportingForm): FieldError[] {
+  return [
+    ...parsed.unplaced.map((u) => ({ path: `document.line.${u.line}`, message: `${u.reason}: "${u.text.slice(0, 120)}"` })),
+    ...parsed.problems.map((p) => ({ path: p.line ? `document.line.${p.line}` : 'document', message: p.message })),
+  ];
+}
+
+/**
+ * Imports a document into a draft report: refused (400, nothing written) when a line cannot be
+ * placed, a heading does not match the cycle's form, or the document names another country.
+ * One Query and one transaction (two with `submit`).
+ */
+export async function importDocument(store: ReportStore, actor: Actor, cycleId: string, country: string, text: string, options: ImportOptions): Promise<ImportResult> {
+  const info = cycleOr404(cycleId);
+  participantOr404(info, country);
+  authorize('importReport', actor, country);
+  const parsed = parseReportingForm(text, info);
+  const errors = documentErrors(parsed);
+  if (parsed.country && parsed.country !== country) {
+    errors.unshift({ path: 'document.country', message: `the document is the report of ${parsed.country}, not ${country}` });
+  }
+  if (errors.length > 0) {
+    throw new InvalidInputError(`The document cannot be imported: ${errors.length} line(s) or heading(s) do not fit the ${cycleId} form.`, errors);
+  }
+  const attachmentsNotImported = [...parsed.answers].flatMap(([section, a]) => a.attachments.map((filename) => ({ section, filename })));
+  const { report } = await store.getReport(info, country);
+  const plan = decideImport(actor, report, parsed.answers, options.source);
+  const preview = stateAfter(report, plan, new Date().toISOString(), actor);
+  const result = (state: ReportState, events: AuditEvent[], dryRun: boolean): ImportResult => ({
+    cycle: cycleId,
+    country,
+    dryRun,
+    status: state.status,
+    sections: state.sections.map((s) => ({ id: s.id, text: s.text, nothingToReport: s.nothingToReport })),
+    attachmentsNotImported,
+    events,
+  });
+  if (options.dryRun) {
+    // Check the submission too, so that a preview says whether `submit` would pass.
+    if (options.submit) decideTransition('submitImport', actor, preview);
+    return result(preview, [], true);
+  }
+  const imported = await store.apply(plan, actor);
+  let state = stateAfter(report, plan, imported.at, imported.actor);
+  const events = [imported];
+  if (options.submit) {
+    const submitPlan = decideTransition('submitImport', actor, state);
+    const submitted = await store.apply(submitPlan, actor);
+    state = stateAfter(state, submitPlan, submitted.at, submitted.actor);
+    events.push(submitted);
+  }
+  return result(state, events, false);
+}
+
+export type DocumentFormat = 'md' | 'html';
+
+/** A report in the official layout, for whoever may read it (anyone once published). */
+export async function exportReport(store: ReportStore, actor: Actor | undefined, cycleId: string, country: string, format: DocumentFormat): Promise<string> {
+  const { info, participant, read } = await readReport(store, actor, cycleId, country);
+  const attachments = attachmentsBySection(read.otherItems);
+  const sections = read.report.sections.map((s) => ({ ...s, attachments: attachments.get(s.id) ?? [] }));
+  return format === 'md' ? renderMarkdown(info, participant.name, sections) : renderHtml(info, participant.name, sections);
+}
+
+/**
+ * A cycle's reports in one document. Reviewers and admins see every report that has been submitted
+ * at least once; everyone else the published ones. One index Query, then one Query per report (in parallel).
+ */
+export async function compileCycle(store: ReportStore, actor: Actor | undefined, cycleId: string, format: DocumentFormat): Promise<string> {
+  const info: CycleInfo = cycleOr404(cycleId);
+  const staff = !!actor && (actor.roles.includes('reviewer') || actor.roles.includes('admin'));
+  const summaries = (await store.listReports(info)).filter((s) => (staff ? s.status !== 'draft' : s.status === 'published'));
+  const reports: CountryReport[] = await mapLimit(summaries, 8, async (summary) => {
+    const { report, otherItems } = await store.getReport(info, summary.country);
+    const attachments = attachmentsBySection(otherItems);
+    return {
+      country: summary.country,
+      countryName: participantOr404(info, summary.country).name,
+      sections: report.sections.map((s) => ({ ...s, attachments: attachments.get(s.id) ?? [] })),
+    };
+  });
+  return format === 'md' ? renderCompilationMarkdown(info, reports) : renderCompilationHtml(info, reports);
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
