@@ -181,6 +181,15 @@ function grantAccess(fn: AppFunction, spec: FunctionSpec, table: dynamodb.ITable
       new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: spec.queryIndexes.map((i) => `${table.tableArn}/index/${i}`) }),
     );
   }
+  if (spec.bucket.listPrefixes?.length) {
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [bucketArn.value],
+        conditions: { StringLike: { 's3:prefix': [...spec.bucket.listPrefixes] } },
+      }),
+    );
+  }
   const objectActions = [
     ['s3:GetObject', spec.bucket.getObject],
     ['s3:PutObject', spec.bucket.putObject],

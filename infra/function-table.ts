@@ -23,6 +23,11 @@ export interface BucketAccess {
   readonly getObject?: readonly string[];
   readonly putObject?: readonly string[];
   readonly deleteObject?: readonly string[];
+  /**
+   * Key prefixes the function may list (s3:ListBucket with an s3:prefix condition). Needed where a
+   * HeadObject of a missing key must answer 404, not 403 (S3 hides absence without list rights).
+   */
+  readonly listPrefixes?: readonly string[];
 }
 
 export interface FunctionSpec {
@@ -65,23 +70,27 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       getObject: [`${UPLOADS_PREFIX}*`, `${ATTACHMENTS_PREFIX}*`],
       putObject: [`${UPLOADS_PREFIX}*`, `${ATTACHMENTS_PREFIX}*`],
       deleteObject: [`${UPLOADS_PREFIX}*`, `${ATTACHMENTS_PREFIX}*`],
+      // completing an upload HEADs it; a missing upload must read as missing (409), not forbidden.
+      listPrefixes: [`${UPLOADS_PREFIX}*`],
     },
   },
   {
     name: 'review',
     entry: 'functions/review/handler.ts',
     routes: reviewRoutes,
-    table: ['GetItem', 'Query', ...TRANSITION_WRITES],
+    // reads reports and history (Query), the cycle list (gsi1), writes transitions (Update + Put).
+    table: ['Query', 'UpdateItem', 'PutItem'],
     queryIndexes: ['gsi1'],
-    // exports list attachments and hand out presigned GETs; never writes objects.
-    bucket: { getObject: [`${ATTACHMENTS_PREFIX}*`] },
+    // exports and the compilation list attachment names from DynamoDB; downloads go through submission.
+    bucket: {},
   },
   {
     name: 'approval',
     entry: 'functions/approval/handler.ts',
     routes: approvalRoutes,
-    table: ['GetItem', 'Query', ...TRANSITION_WRITES],
-    bucket: { getObject: [`${ATTACHMENTS_PREFIX}*`] },
+    // approve, publish and import: read the report (Query), write the transition (Update + Put).
+    table: ['Query', 'UpdateItem', 'PutItem'],
+    bucket: {},
   },
   // The web app, once functions/web exists (serves `/` and everything no other function serves):
   // { name: 'web', entry: 'functions/web/handler.ts', routes: webRoutes, catchAll: true, table: ['GetItem', 'Query'], bucket: {} },

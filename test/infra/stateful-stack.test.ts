@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { tableDefinition } from '../../shared/store/table';
 import { synthCached } from './synth';
 
 const TIMEOUT = { timeout: 60_000 };
@@ -38,6 +39,14 @@ describe('stateful stack', TIMEOUT, () => {
         ]),
       },
     });
+  });
+
+  it('declares the same keys and index as the table that npm start and the tests create', () => {
+    const local = tableDefinition('any');
+    const table = Object.values(synthCached().statefulTemplate.findResources('AWS::DynamoDB::Table'))[0]!.Properties;
+    expect(table.KeySchema).toEqual(local.KeySchema);
+    expect(table.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
+    expect(new Set(table.AttributeDefinitions)).toEqual(new Set(local.AttributeDefinitions));
   });
 
   it('blocks public access, encrypts and retains both buckets, and versions attachments', () => {
