@@ -4,8 +4,8 @@
  */
 import { z } from '@hono/zod-openapi';
 import { ID_FORMATS } from '../form';
+import { AuditEventSchema as StoredAuditEventSchema } from '../store/report-store';
 import { REPORT_STATUSES, ROLES, SECTION_STATUSES } from '../workflow';
-import { ACTIONS } from '../workflow/transitions';
 
 export const ProblemSchema = z
   .object({
@@ -93,19 +93,8 @@ export const ReportSummarySchema = z
 
 export const ReportListSchema = z.object({ cycle: z.string(), reports: z.array(ReportSummarySchema) }).openapi('ReportList');
 
-export const AuditEventSchema = z
-  .object({
-    version: z.number().int(),
-    at: z.string(),
-    action: z.enum(ACTIONS),
-    actor: ActorRefSchema,
-    reportStatus: z.object({ from: z.enum(REPORT_STATUSES), to: z.enum(REPORT_STATUSES) }),
-    sections: z.array(z.object({ id: z.string(), from: z.enum(SECTION_STATUSES), to: z.enum(SECTION_STATUSES) })),
-    section: z.string().optional(),
-    comment: z.string().optional(),
-    detail: z.string().optional(),
-  })
-  .openapi('AuditEvent');
+/** The store's own item schema (zod 4 `.meta` names it for OpenAPI whatever the module load order). */
+export const AuditEventSchema = StoredAuditEventSchema.meta({ id: 'AuditEvent' });
 
 export const HistorySchema = z.object({ cycle: z.string(), country: z.string(), events: z.array(AuditEventSchema) }).openapi('History');
 

@@ -15,7 +15,7 @@ function functionId(t: Template, name: string): string {
 }
 
 /** Every IAM statement attached to a function's role. */
-function statementsOf(t: Template, name: string): { Action: string | string[]; Resource: unknown }[] {
+function statementsOf(t: Template, name: string): { Action: string | string[]; Resource: unknown; Condition?: unknown }[] {
   const fn = t.toJSON().Resources[functionId(t, name)];
   const roleId = fn.Properties.Role['Fn::GetAtt'][0];
   const policies = Object.values(t.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]));
