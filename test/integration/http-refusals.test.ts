@@ -171,7 +171,7 @@ describe('unknown things (404)', () => {
   it.each([
     ['a cycle', '/cycles/1999'],
     ['a country outside the cycle', '/cycles/2014/reports/ZZ'],
-    ['a route', '/nowhere'],
+    ['a route under the API', '/cycles/2014/reports/ME/nowhere'],
   ])('answers 404 for %s', async (_name, path) => {
     await problem(await api.call('GET', path, { token: api.tokens.admin }), 404);
   });
