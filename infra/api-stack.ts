@@ -24,6 +24,8 @@ export interface ApiStackProps extends StackProps {
   /** The bucket ARN as an import of a named export (StatefulStack.bucketArnExport). */
   readonly bucketArnExport: { name: string; value: string };
   readonly authEnvironment: AuthEnvironment;
+  /** OIDC_* variables for the web function's sign-in. */
+  readonly webSignInEnvironment?: Record<string, string>;
 }
 
 const PROBLEM_HEADERS = { 'Content-Type': "'application/problem+json'" };
@@ -119,6 +121,11 @@ export class ApiStack extends Stack {
     }
     const catchAll = props.functions.find((f) => f.catchAll);
     if (catchAll) {
+      // The web pages build links and check form origins against their public URL. The default is
+      // the stage URL, assembled from the API id (the api.url token would make function → stage → function a cycle).
+      const web = functions.get(catchAll.name)!.function;
+      web.addEnvironment('WEB_BASE_URL', config.webBaseUrl ?? `https://${this.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${config.envName}`);
+      for (const [name, value] of Object.entries(props.webSignInEnvironment ?? {})) web.addEnvironment(name, value);
       this.api.root.addMethod('ANY', integrationOf(catchAll.name));
       this.api.root.addResource('{proxy+}').addMethod('ANY', integrationOf(catchAll.name));
     }

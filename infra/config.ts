@@ -31,6 +31,10 @@ export const SETTING_ENV_VARS = {
   mfa: 'ALLIANCE_MFA',
   cognitoDomainPrefix: 'ALLIANCE_COGNITO_DOMAIN_PREFIX',
   callbackPath: 'ALLIANCE_CALLBACK_PATH',
+  webBaseUrl: 'ALLIANCE_WEB_BASE_URL',
+  oidcAuthorizeUrl: 'ALLIANCE_OIDC_AUTHORIZE_URL',
+  oidcTokenUrl: 'ALLIANCE_OIDC_TOKEN_URL',
+  oidcLogoutUrl: 'ALLIANCE_OIDC_LOGOUT_URL',
   webOrigins: 'ALLIANCE_WEB_ORIGINS',
   throttleRateLimit: 'ALLIANCE_THROTTLE_RATE_LIMIT',
   throttleBurstLimit: 'ALLIANCE_THROTTLE_BURST_LIMIT',
@@ -70,6 +74,12 @@ const SettingsSchema = z.object({
   mfa: z.enum(['required', 'optional']).default('required'),
   cognitoDomainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/).optional(),
   callbackPath: z.string().startsWith('/').default('/auth/callback'),
+  /** Where browsers reach the web pages (a custom domain); default: the API's execute-api stage URL. */
+  webBaseUrl: z.url().optional(),
+  /** The OIDC provider's endpoints for the web sign-in (authorization code + PKCE; the audience is the client id). */
+  oidcAuthorizeUrl: z.url().optional(),
+  oidcTokenUrl: z.url().optional(),
+  oidcLogoutUrl: z.url().optional(),
   webOrigins: list.pipe(z.array(origin)).default(['http://localhost:3000']),
   throttleRateLimit: z.coerce.number().positive().default(50),
   throttleBurstLimit: z.coerce.number().int().positive().default(100),
@@ -95,7 +105,14 @@ export type AuthConfig =
       callbackUrls: string[];
       logoutUrls: string[];
     }
-  | { provider: 'oidc'; issuer: string; jwksUrl: string; audience?: string }
+  | {
+      provider: 'oidc';
+      issuer: string;
+      jwksUrl: string;
+      audience: string;
+      /** Endpoints for the web sign-in, when the web pages sign in through this provider. */
+      signIn?: { authorizeUrl: string; tokenUrl: string; logoutUrl?: string };
+    }
   | { provider: 'local'; issuer: typeof LOCAL_ISSUER; /** Public JWKS JSON of the local issuer, passed inline. */ jwks: string };
 
 /** The typed configuration the stacks are built from. */
@@ -107,6 +124,8 @@ export interface InfraConfig {
   auth: AuthConfig;
   /** Origins of the web app: allowed for presigned S3 PUT/GET (CORS) and Cognito callbacks. */
   webOrigins: string[];
+  /** Public URL of the web pages when they have their own domain (else the API stage URL). */
+  webBaseUrl?: string;
   throttling: { rateLimit: number; burstLimit: number };
   tracing: boolean;
   logRetentionDays: (typeof RETENTION_DAYS)[number];
@@ -161,6 +180,7 @@ export function loadInfraConfig(sources: ConfigSources): InfraConfig {
     ...(s.account || s.region ? { awsEnv: { account: s.account, region: s.region } } : {}),
     auth: authConfig(s, sources.readLocalJwks ?? readLocalJwksFile),
     webOrigins: s.webOrigins,
+    ...(s.webBaseUrl ? { webBaseUrl: s.webBaseUrl } : {}),
     throttling: { rateLimit: s.throttleRateLimit, burstLimit: s.throttleBurstLimit },
     tracing: s.tracing,
     logRetentionDays: s.logRetentionDays as InfraConfig['logRetentionDays'],
@@ -183,11 +203,17 @@ function authConfig(s: Settings, readLocalJwks: (dataDir: string) => string): Au
       const missing = [
         !s.oidcIssuer && 'oidcIssuer (ALLIANCE_OIDC_ISSUER)',
         !s.oidcJwksUrl && 'oidcJwksUrl (ALLIANCE_OIDC_JWKS_URL)',
+        // Without an audience, a token the same issuer made for any other client (with its own roles claim) would pass.
+        !s.oidcAudience && 'oidcAudience (ALLIANCE_OIDC_AUDIENCE)',
       ].filter(Boolean);
-      if (missing.length > 0 || !s.oidcIssuer || !s.oidcJwksUrl) {
+      if (missing.length > 0 || !s.oidcIssuer || !s.oidcJwksUrl || !s.oidcAudience) {
         throw new Error(`Invalid infrastructure configuration:\n  authProvider oidc needs ${missing.join(' and ')}`);
       }
-      return { provider: 'oidc', issuer: s.oidcIssuer, jwksUrl: s.oidcJwksUrl, ...(s.oidcAudience ? { audience: s.oidcAudience } : {}) };
+      const signIn =
+        s.oidcAuthorizeUrl && s.oidcTokenUrl
+          ? { signIn: { authorizeUrl: s.oidcAuthorizeUrl, tokenUrl: s.oidcTokenUrl, ...(s.oidcLogoutUrl ? { logoutUrl: s.oidcLogoutUrl } : {}) } }
+          : {};
+      return { provider: 'oidc', issuer: s.oidcIssuer, jwksUrl: s.oidcJwksUrl, audience: s.oidcAudience, ...signIn };
     }
     case 'local':
       return { provider: 'local', issuer: LOCAL_ISSUER, jwks: parseJwks(readLocalJwks(s.dataDir)) };

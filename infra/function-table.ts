@@ -9,6 +9,7 @@ import { routes as approvalRoutes } from '../functions/approval/routes';
 import { routes as reviewRoutes } from '../functions/review/routes';
 import { routes as submissionRoutes } from '../functions/submission/routes';
 
+
 /** What infra needs of a `createRoute` result. */
 export interface RouteContract {
   readonly method: string;
@@ -78,8 +79,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'review',
     entry: 'functions/review/handler.ts',
     routes: reviewRoutes,
-    // reads reports and history (Query), the cycle list (gsi1), writes transitions (Update + Put).
-    table: ['Query', 'UpdateItem', 'PutItem'],
+    // reads reports and history (Query), the cycle list (gsi1), a rapporteur's own summary (GetItem),
+    // writes transitions (Update + Put, with ConditionChecks on the sections a transition leaves alone).
+    table: ['GetItem', 'Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem'],
     queryIndexes: ['gsi1'],
     // exports and the compilation list attachment names from DynamoDB; downloads go through submission.
     bucket: {},
@@ -88,10 +90,24 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'approval',
     entry: 'functions/approval/handler.ts',
     routes: approvalRoutes,
-    // approve, publish and import: read the report (Query), write the transition (Update + Put).
-    table: ['Query', 'UpdateItem', 'PutItem'],
+    // approve, publish and import: read the report (Query), write the transition (Update + Put + ConditionCheck).
+    table: ['Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem'],
     bucket: {},
   },
-  // The web app, once functions/web exists (serves `/` and everything no other function serves):
-  // { name: 'web', entry: 'functions/web/handler.ts', routes: webRoutes, catchAll: true, table: ['GetItem', 'Query'], bucket: {} },
+  {
+    // The web pages: `/` and every path no API function serves. They run the same use cases as the
+    // API (reading, saving, transitions, attachments, the dashboard on gsi1), so they need the same access.
+    name: 'web',
+    entry: 'functions/web/handler.ts',
+    routes: [],
+    catchAll: true,
+    table: ['GetItem', 'Query', ...TRANSITION_WRITES, 'DeleteItem'],
+    queryIndexes: ['gsi1'],
+    bucket: {
+      getObject: [`${UPLOADS_PREFIX}*`, `${ATTACHMENTS_PREFIX}*`],
+      putObject: [`${UPLOADS_PREFIX}*`, `${ATTACHMENTS_PREFIX}*`],
+      deleteObject: [`${UPLOADS_PREFIX}*`, `${ATTACHMENTS_PREFIX}*`],
+      listPrefixes: [`${UPLOADS_PREFIX}*`],
+    },
+  },
 ];

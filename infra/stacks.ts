@@ -30,6 +30,7 @@ export function buildStacks(app: App, config: InfraConfig, functions: readonly F
     bucket: stateful.bucket,
     bucketArnExport: stateful.bucketArnExport,
     authEnvironment: stateful.authEnvironment,
+    webSignInEnvironment: stateful.webSignInEnvironment,
   });
   api.addStackDependency(stateful);
   Tags.of(app).add('project', 'alliance-reporting');

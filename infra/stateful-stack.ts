@@ -44,6 +44,8 @@ export class StatefulStack extends Stack {
   readonly userPool?: cognito.UserPool;
   readonly userPoolClient?: cognito.UserPoolClient;
   readonly authEnvironment: AuthEnvironment;
+  /** OIDC_* variables of the web function's sign-in (empty when the web pages have no provider to send users to). */
+  readonly webSignInEnvironment: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -123,7 +125,7 @@ export class StatefulStack extends Stack {
     };
 
     if (config.auth.provider === 'cognito') {
-      const { userPool, client } = this.createUserPool(config.auth);
+      const { userPool, client, domain } = this.createUserPool(config.auth);
       this.userPool = userPool;
       this.userPoolClient = client;
       // ID tokens carry the app client id as `aud`, `cognito:groups` and `custom:country`.
@@ -132,8 +134,26 @@ export class StatefulStack extends Stack {
         AUTH_JWKS_URL: `${userPool.userPoolProviderUrl}/.well-known/jwks.json`,
         AUTH_AUDIENCE: client.userPoolClientId,
       };
+      if (domain) {
+        const base = domain.baseUrl();
+        this.webSignInEnvironment = {
+          OIDC_AUTHORIZE_URL: `${base}/oauth2/authorize`,
+          OIDC_TOKEN_URL: `${base}/oauth2/token`,
+          OIDC_LOGOUT_URL: `${base}/logout`,
+          OIDC_CLIENT_ID: client.userPoolClientId,
+        };
+      }
     } else {
       this.authEnvironment = authEnvironmentOf(config.auth);
+      if (config.auth.provider === 'oidc' && config.auth.signIn) {
+        const { authorizeUrl, tokenUrl, logoutUrl } = config.auth.signIn;
+        this.webSignInEnvironment = {
+          OIDC_AUTHORIZE_URL: authorizeUrl,
+          OIDC_TOKEN_URL: tokenUrl,
+          ...(logoutUrl ? { OIDC_LOGOUT_URL: logoutUrl } : {}),
+          OIDC_CLIENT_ID: config.auth.audience,
+        };
+      }
     }
   }
 
@@ -190,12 +210,12 @@ export class StatefulStack extends Stack {
       // A rapporteur must not move to another country: only administrators set `custom:country`.
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
     });
-    if (auth.domainPrefix) {
-      userPool.addDomain('Domain', {
+    const domain = auth.domainPrefix
+      ? userPool.addDomain('Domain', {
         cognitoDomain: { domainPrefix: auth.domainPrefix },
         managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
-      });
-    }
+      })
+      : undefined;
 
     if (auth.mfa === 'optional') {
       Validations.of(userPool).acknowledge({
@@ -209,7 +229,7 @@ export class StatefulStack extends Stack {
       { id: 'AwsSolutions-COG3', reason: plusPlanReason },
       { id: 'AwsSolutions-COG8', reason: plusPlanReason },
     );
-    return { userPool, client };
+    return { userPool, client, domain };
   }
 }
 

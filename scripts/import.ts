@@ -1,5 +1,5 @@
 /**
- * `npm run import -- --cycle 2014 [--country ME] [--dry-run] [--submit] FILE...`: imports published
+ * `npm run import -- --cycle 2014 [--country ME] [--dry-run] [--submit] [--overwrite] FILE...`: imports published
  * reporting-form documents through the API's import route (the same store and workflow as every
  * other write, with an audit event naming the importer). Without --country, each document's
  * country line decides. Talks to API_URL (default: the local server) with IMPORT_TOKEN, or with
@@ -20,12 +20,13 @@ const { values, positionals } = parseArgs({
     country: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     submit: { type: 'boolean', default: false },
+    overwrite: { type: 'boolean', default: false },
     api: { type: 'string' },
   },
 });
 
 function usage(message: string): never {
-  process.stderr.write(`import: ${message}\nusage: npm run import -- --cycle 2014 [--country ME] [--dry-run] [--submit] [--api URL] FILE...\n`);
+  process.stderr.write(`import: ${message}\nusage: npm run import -- --cycle 2014 [--country ME] [--dry-run] [--submit] [--overwrite] [--api URL] FILE...\n`);
   process.exit(2);
 }
 
@@ -65,7 +66,7 @@ async function importOne(file: string): Promise<Outcome> {
   }
   const country = values.country?.toUpperCase() ?? parseReportingForm(text, info).country;
   if (!country) return { file, ok: false, message: 'the document names no participant of the cycle; pass --country', details: [] };
-  const query = new URLSearchParams({ dryRun: String(values['dry-run']), submit: String(values.submit) });
+  const query = new URLSearchParams({ dryRun: String(values['dry-run']), submit: String(values.submit), overwrite: String(values.overwrite) });
   let response: Response;
   try {
     response = await fetch(`${api}/cycles/${info.cycle.id}/reports/${country}/import?${query}`, {

@@ -24,7 +24,7 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, { store }: AppD
   app.openapi(importReport, async (c) => {
     const actor = requireActor(c.get('actor'));
     const { cycle, country } = c.req.valid('param');
-    const { dryRun, submit } = c.req.valid('query');
+    const { dryRun, submit, overwrite } = c.req.valid('query');
     const type = c.req.header('content-type') ?? '';
     if (!/^text\/plain\b/i.test(type)) throw new InvalidInputError('Send the document as text/plain.', [{ path: 'header.content-type', message: 'must be text/plain' }]);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
@@ -36,7 +36,7 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, { store }: AppD
       throw new InvalidInputError('The document is not UTF-8 text.', [{ path: 'body', message: 'must be UTF-8' }]);
     }
     const source = c.req.header('x-document-name')?.slice(0, 200) || 'HTTP upload';
-    return c.json(await importDocument(store, actor, cycle, country, text, { dryRun, submit, source }), 200);
+    return c.json(await importDocument(store, actor, cycle, country, text, { dryRun, submit, overwrite, source }), 200);
   });
 }
 

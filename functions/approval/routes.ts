@@ -47,11 +47,15 @@ export const importReport = createRoute({
   tags: ['documents'],
   summary: 'Import a reporting-form document (text) into a draft report (admin)',
   description:
-    'The body is the document as published (plain text, UTF-8, at most 1 MB). Refused with 400 and every unplaced line or mismatched heading listed when the document does not fit the form; nothing is written then. `dryRun=true` parses and checks only; `submit=true` submits the report on the country\'s behalf.',
+    'The body is the document as published (plain text, UTF-8, at most 1 MB). Refused with 400 and every unplaced line or mismatched heading listed when the document does not fit the form; nothing is written then. `dryRun=true` parses and checks only; `submit=true` submits the report on the country\'s behalf in the same write. An import never replaces answers the country saved unless `overwrite=true`.',
   security: [{ bearer: [] }],
   request: {
     params: ReportParams,
-    query: z.object({ dryRun: flag.openapi({ param: { name: 'dryRun', in: 'query' } }), submit: flag.openapi({ param: { name: 'submit', in: 'query' } }) }),
+    query: z.object({
+      dryRun: flag.openapi({ param: { name: 'dryRun', in: 'query' } }),
+      submit: flag.openapi({ param: { name: 'submit', in: 'query' } }),
+      overwrite: flag.openapi({ param: { name: 'overwrite', in: 'query' }, description: 'Replace answers the country has already saved (refused with 409 otherwise).' }),
+    }),
     body: { required: true, content: { 'text/plain': { schema: z.string() } } },
   },
   responses: {

@@ -9,6 +9,7 @@ import { loadConfig } from '../../shared/config';
 import { log } from '../../shared/http/log';
 import { ensureTable } from '../../shared/store/table';
 import { createDeps } from '../deps';
+import { loadWebOptions } from '../web/config';
 import { serveApi } from './api';
 import { ensureDevIssuer } from './dev-issuer';
 import { startDynamoDbLocal, type RunningService } from './dynamodb-local';
@@ -58,19 +59,21 @@ async function main(): Promise<void> {
     const deps = createDeps(config);
     // A new data folder starts with the two published 2014 forms, submitted, ready for review.
     const seeded = created ? await seedReports(deps.store) : [];
-    const api = await serveApi(deps, { port });
+    // The web pages, with the development sign-in (demo users) that exists only with the local issuer.
+    const api = await serveApi(deps, { port, web: { ...loadWebOptions(), devSignIn: issuer } });
     started.push({ stop: api.close });
 
     process.stdout.write(
       [
         '',
         `Alliance Reporting is running at ${api.url}`,
+        `  web:      ${api.url}/ (sign in as a demo user: rapporteurs of ME and XK, a reviewer, an admin)`,
         `  data:     ${dataDir}${created ? ' (new table created)' : ''}`,
         `  storage:  DynamoDB Local ${dynamo.endpoint}, S3 (s3rver) ${s3.endpoint}`,
         `  API docs: ${api.url}/docs`,
         ...seeded.map((line) => `  seeded:   ${line}`),
         '',
-        'Get a token and make a first request:',
+        'Or use the API: get a token and make a first request:',
         '  TOKEN=$(npm run --silent token -- --role rapporteur --country ME)',
         `  curl -H "Authorization: Bearer $TOKEN" ${api.url}/cycles/2014/reports/ME`,
         '',

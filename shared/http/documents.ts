@@ -6,7 +6,7 @@ import type { CycleInfo } from '../form';
 import { parseReportingForm, renderCompilationHtml, renderCompilationMarkdown, renderHtml, renderMarkdown, type CountryReport, type ParsedReportingForm } from '../documents';
 import { attachmentsBySection } from '../store/attachments';
 import type { AuditEvent, ReportStore } from '../store/report-store';
-import { InvalidInputError, authorize, decideImport, decideTransition, stateAfter, type Actor, type FieldError, type ReportState } from '../workflow';
+import { InvalidInputError, authorize, decideImport, stateAfter, type Actor, type FieldError, type ReportState } from '../workflow';
 import { cycleOr404, participantOr404, readReport } from './reports';
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
@@ -14,8 +14,10 @@ export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 export interface ImportOptions {
   /** Parse and check only; write nothing. */
   dryRun?: boolean;
-  /** Submit the report on the country's behalf once imported. */
+  /** Submit the report on the country's behalf in the same write. */
   submit?: boolean;
+  /** Replace answers the country has saved (refused otherwise). */
+  overwrite?: boolean;
   /** Where the document came from, for the audit event (a file name). */
   source: string;
 }
@@ -42,12 +44,12 @@ export function documentErrors(parsed: ParsedReportingForm): FieldError[] {
 /**
  * Imports a document into a draft report: refused (400, nothing written) when a line cannot be
  * placed, a heading does not match the cycle's form, or the document names another country.
- * One Query and one transaction (two with `submit`).
+ * One consistent Query and one transaction (with `submit`, the import and the submission are that one transaction).
  */
 export async function importDocument(store: ReportStore, actor: Actor, cycleId: string, country: string, text: string, options: ImportOptions): Promise<ImportResult> {
   const info = cycleOr404(cycleId);
   participantOr404(info, country);
-  authorize('importReport', actor, country);
+  authorize(options.submit ? 'submitImport' : 'importReport', actor, country);
   const parsed = parseReportingForm(text, info);
   const errors = documentErrors(parsed);
   if (parsed.country && parsed.country !== country) {
@@ -57,33 +59,23 @@ export async function importDocument(store: ReportStore, actor: Actor, cycleId: 
     throw new InvalidInputError(`The document cannot be imported: ${errors.length} line(s) or heading(s) do not fit the ${cycleId} form.`, errors);
   }
   const attachmentsNotImported = [...parsed.answers].flatMap(([section, a]) => a.attachments.map((filename) => ({ section, filename })));
-  const { report } = await store.getReport(info, country);
-  const plan = decideImport(actor, report, parsed.answers, options.source);
-  const preview = stateAfter(report, plan, new Date().toISOString(), actor);
-  const result = (state: ReportState, events: AuditEvent[], dryRun: boolean): ImportResult => ({
-    cycle: cycleId,
-    country,
+  const { report } = await store.getReport(info, country, { consistent: true });
+  const plan = decideImport(actor, report, parsed.answers, options.source, { submit: options.submit, overwrite: options.overwrite });
+  if (options.dryRun) return importResult(stateAfter(report, plan, new Date().toISOString(), actor), attachmentsNotImported, [], true);
+  const event = await store.apply(plan, actor);
+  return importResult(stateAfter(report, plan, event.at, event.actor), attachmentsNotImported, [event], false);
+}
+
+function importResult(state: ReportState, attachmentsNotImported: ImportResult['attachmentsNotImported'], events: AuditEvent[], dryRun: boolean): ImportResult {
+  return {
+    cycle: state.cycle,
+    country: state.country,
     dryRun,
     status: state.status,
     sections: state.sections.map((s) => ({ id: s.id, text: s.text, nothingToReport: s.nothingToReport })),
     attachmentsNotImported,
     events,
-  });
-  if (options.dryRun) {
-    // Check the submission too, so that a preview says whether `submit` would pass.
-    if (options.submit) decideTransition('submitImport', actor, preview);
-    return result(preview, [], true);
-  }
-  const imported = await store.apply(plan, actor);
-  let state = stateAfter(report, plan, imported.at, imported.actor);
-  const events = [imported];
-  if (options.submit) {
-    const submitPlan = decideTransition('submitImport', actor, state);
-    const submitted = await store.apply(submitPlan, actor);
-    state = stateAfter(state, submitPlan, submitted.at, submitted.actor);
-    events.push(submitted);
-  }
-  return result(state, events, false);
+  };
 }
 
 export type DocumentFormat = 'md' | 'html';

@@ -48,7 +48,22 @@ export function errorToProblem(c: Context, error: unknown): Response {
     );
   }
   if (error instanceof HTTPException && error.status < 500) {
-    return problemResponse(c, { type: TYPE_BASE + 'http-' + error.status, title: 'Request error', status: error.status, detail: error.message, instance: c.req.path, ...(requestId ? { requestId } : {}) });
+    // Raised by Hono's body parsing before validation: a malformed JSON body or a wrong media type.
+    const errors: FieldError[] =
+      error.status === 415
+        ? [{ path: 'header.content-type', message: 'must be application/json' }]
+        : error.status === 400
+          ? [{ path: 'body', message: error.message || 'must be valid JSON' }]
+          : [];
+    return problemResponse(c, {
+      type: TYPE_BASE + (error.status === 400 ? 'invalid-input' : 'http-' + error.status),
+      title: error.status === 400 ? 'Invalid input' : 'Request error',
+      status: error.status,
+      detail: error.message || 'The request body could not be read.',
+      instance: c.req.path,
+      ...(requestId ? { requestId } : {}),
+      ...(errors.length ? { errors } : {}),
+    });
   }
   log('error', 'unhandled error', { requestId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
   return problemResponse(c, {

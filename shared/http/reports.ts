@@ -8,6 +8,7 @@ import type { ReportRead, ReportStore, ReportSummary } from '../store/report-sto
 import {
   ForbiddenError,
   NotFoundError,
+  authorize,
   canRead,
   decideTransition,
   sectionEtag,
@@ -39,10 +40,8 @@ export function sectionOr404(info: CycleInfo, section: string): void {
 export async function readReport(store: ReportStore, actor: Actor | undefined, cycleId: string, country: string): Promise<{ info: CycleInfo; participant: Participant; read: ReportRead }> {
   const info = cycleOr404(cycleId);
   const participant = participantOr404(info, country);
-  // Refuse a rapporteur of another country before touching storage.
-  if (actor && !actor.roles.some((r) => r === 'reviewer' || r === 'admin') && actor.country !== country) {
-    throw new ForbiddenError(`You may read only the report of ${actor.country ?? 'your country'}.`);
-  }
+  // Whether someone other than the country's rapporteurs and the secretariat may read depends on the
+  // status (published reports are public), so the report is read first and canRead decides.
   const read = await store.getReport(info, country);
   if (!canRead(actor, country, read.report.status)) {
     throw actor ? new ForbiddenError(`You may not read the report of ${country}.`) : new NotFoundError(`No published report of ${country} in ${cycleId}.`);
@@ -62,7 +61,9 @@ export async function runTransition(
   const info = cycleOr404(cycleId);
   const participant = participantOr404(info, country);
   if (input.section !== undefined) sectionOr404(info, input.section);
-  const { report, otherItems } = await store.getReport(info, country);
+  // Who may act is known without the report: refuse before reading it.
+  authorize(action, actor, country);
+  const { report, otherItems } = await store.getReport(info, country, { consistent: true });
   const plan = decideTransition(action, actor, report, input);
   const event = await store.apply(plan, actor);
   return { participant, report: stateAfter(report, plan, event.at, event.actor), attachments: attachmentsBySection(otherItems) };
@@ -74,12 +75,12 @@ export async function runTransition(
  */
 export async function assertCanRead(store: ReportStore, actor: Actor | undefined, info: CycleInfo, country: string): Promise<void> {
   if (actor && (actor.roles.includes('reviewer') || actor.roles.includes('admin') || (actor.roles.includes('rapporteur') && actor.country === country))) return;
-  if (actor) throw new ForbiddenError(`You may not read the report of ${country}.`);
   const { status } = await store.getSummary(info, country);
-  if (!canRead(undefined, country, status)) throw new NotFoundError(`No published report of ${country} in ${info.cycle.id}.`);
+  if (canRead(actor, country, status)) return;
+  throw actor ? new ForbiddenError(`You may not read the report of ${country}.`) : new NotFoundError(`No published report of ${country} in ${info.cycle.id}.`);
 }
 
-export function sectionJson(cycle: string, country: string, section: SectionState, attachments: Attachment[] = []) {
+export function sectionJson(cycle: string, country: string, section: SectionState, attachments?: Attachment[]) {
   return {
     id: section.id,
     status: section.status,
@@ -89,7 +90,7 @@ export function sectionJson(cycle: string, country: string, section: SectionStat
     ...(section.updatedAt ? { updatedAt: section.updatedAt } : {}),
     ...(section.updatedBy ? { updatedBy: section.updatedBy } : {}),
     ...(section.returnComment ? { returnComment: section.returnComment } : {}),
-    attachments,
+    ...(attachments ? { attachments } : {}),
   };
 }
 
@@ -101,7 +102,7 @@ export function reportJson(report: ReportState, participant: Participant, attach
     status: report.status,
     version: report.version,
     ...(report.updatedAt ? { updatedAt: report.updatedAt } : {}),
-    sections: report.sections.map((s) => sectionJson(report.cycle, report.country, s, attachments.get(s.id))),
+    sections: report.sections.map((s) => sectionJson(report.cycle, report.country, s, attachments.get(s.id) ?? [])),
   };
 }
 

@@ -63,7 +63,7 @@ export const SectionSchema = z
     updatedAt: z.string().optional(),
     updatedBy: ActorRefSchema.optional(),
     returnComment: z.string().optional().openapi({ description: "The reviewer's comment when the section was returned." }),
-    attachments: z.array(AttachmentSchema),
+    attachments: z.array(AttachmentSchema).optional().openapi({ description: 'Uploaded attachments (in report responses; a save response omits them).' }),
   })
   .openapi('Section');
 

@@ -102,9 +102,13 @@ export class ReportStore {
     this.clock = options.clock ?? (() => new Date());
   }
 
-  /** A whole report in one Query; an untouched participant's report reads as a fresh draft. */
-  async getReport(info: CycleInfo, country: string): Promise<ReportRead> {
+  /**
+   * A whole report in one Query; an untouched participant's report reads as a fresh draft.
+   * `consistent` for reads that decide a write (a transition must not be planned on a stale copy).
+   */
+  async getReport(info: CycleInfo, country: string, options: { consistent?: boolean } = {}): Promise<ReportRead> {
     const items = await this.queryAll({
+      ...(options.consistent ? { ConsistentRead: true } : {}),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': reportPk(info.cycle.id, country), ':prefix': REPORT_ITEMS_PREFIX },
     });
@@ -216,6 +220,7 @@ export class ReportStore {
           `Section ${args.section} changed since you read it (now version ${current?.version ?? 0}); reload it and apply your change again.`,
         );
       }
+      if (isTransactionConflict(error)) throw concurrentChange(args.country);
       throw error;
     }
   }
@@ -293,6 +298,21 @@ export class ReportStore {
         },
       };
     });
+    // A Query is read-committed per item, not a snapshot: a report read while another transition was
+    // being written may mix old and new items. Every section the plan leaves alone must still have
+    // the status the plan was decided on (statuses only: concurrent saves of other sections do not conflict).
+    const moved = new Set(plan.sections.map((c) => c.id));
+    const statusChecks = Object.entries(plan.sectionStatuses)
+      .filter(([id]) => !moved.has(id))
+      .map(([id, status]) => ({
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: { pk, sk: sectionSk(id) },
+          ConditionExpression: status === 'draft' ? 'attribute_not_exists(pk) OR #status = :status' : '#status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': status },
+        },
+      }));
     const eventPut = {
       Put: {
         TableName: this.tableName,
@@ -301,11 +321,12 @@ export class ReportStore {
       },
     };
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: [metaUpdate, ...sectionUpdates, eventPut] }));
+      await this.doc.send(new TransactWriteCommand({ TransactItems: [metaUpdate, ...sectionUpdates, ...statusChecks, eventPut] }));
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) {
-        throw new ConflictError(`The report of ${plan.country} changed while you acted on it; reload it and try again.`);
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
+        throw concurrentChange(plan.country);
       }
+      if (isTransactionConflict(error)) throw concurrentChange(plan.country);
       throw error;
     }
     return event;
@@ -331,6 +352,15 @@ export class ReportStore {
     } while (ExclusiveStartKey);
     return items;
   }
+}
+
+function concurrentChange(country: string): ConflictError {
+  return new ConflictError(`The report of ${country} changed while you acted on it; reload it and try again.`);
+}
+
+/** DynamoDB refuses a write that collides with a transaction in flight on the same item; the caller may retry. */
+function isTransactionConflict(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TransactionConflictException' || error.name === 'TransactionInProgressException');
 }
 
 function max(a: string | undefined, b: string | undefined): string | undefined {

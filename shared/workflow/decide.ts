@@ -3,7 +3,7 @@
  * error or return the plan of changes that the store applies atomically (with the plan's expected
  * statuses and versions as write conditions).
  */
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './errors';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, type FieldError } from './errors';
 import { isAnswered, type Actor, type ReportState, type ReportStatus, type SectionState, type SectionStatus } from './model';
 import { TRANSITIONS, type Action } from './transitions';
 
@@ -95,7 +95,7 @@ function finish(report: ReportState, plan: PlanDraft): TransitionPlan {
   return { ...plan, sectionStatuses };
 }
 
-export type TransitionAction = Exclude<Action, 'saveSection' | 'importReport'>;
+export type TransitionAction = Exclude<Action, 'saveSection' | 'importReport' | 'submitImport'>;
 
 /** Decides a report or section transition on the report as read. */
 export function decideTransition(action: TransitionAction, actor: Actor, report: ReportState, input: TransitionInput = {}): TransitionPlan {
@@ -112,7 +112,6 @@ function planTransition(action: TransitionAction, actor: Actor, report: ReportSt
   }
 
   switch (action) {
-    case 'submitImport':
     case 'submitReport': {
       const missing = report.sections.filter((s) => !isAnswered(s));
       if (missing.length > 0) {
@@ -159,32 +158,55 @@ function planTransition(action: TransitionAction, actor: Actor, report: ReportSt
   }
 }
 
+export interface ImportOptions {
+  /** Submit on the country's behalf in the same write (the `submitImport` row of the table). */
+  submit?: boolean;
+  /** Replace answers the country has already saved; without it such an import is refused. */
+  overwrite?: boolean;
+}
+
 /**
- * Decides an import of a whole document into a draft report: every section's answer is replaced.
- * `answers` must hold every section of the form, in any order.
+ * Decides an import of a whole document into a draft report: every section's answer is replaced,
+ * and with `submit` the report is submitted in the same transaction. `answers` must hold every
+ * section of the form. An import never silently replaces what the country saved itself.
  */
-export function decideImport(actor: Actor, report: ReportState, answers: ReadonlyMap<string, SaveInput>, source: string): TransitionPlan {
-  authorize('importReport', actor, report.country);
-  const rule = TRANSITIONS.importReport;
+export function decideImport(actor: Actor, report: ReportState, answers: ReadonlyMap<string, SaveInput>, source: string, options: ImportOptions = {}): TransitionPlan {
+  const action = options.submit ? 'submitImport' : 'importReport';
+  authorize(action, actor, report.country);
+  const rule = TRANSITIONS[action];
   if (!rule.reportFrom!.includes(report.status)) {
-    throw new ConflictError(`Cannot import into the report of ${report.country}: it is ${report.status} (allowed when draft).`);
+    throw new ConflictError(`Cannot import into the report of ${report.country}: it is ${report.status} (allowed when ${rule.reportFrom!.join(' or ')}).`);
   }
   const locked = report.sections.filter((s) => !rule.sectionFrom!.includes(s.status));
   if (locked.length > 0) throw new ConflictError(`Cannot import: sections ${locked.map((s) => s.id).join(', ')} are not drafts.`);
+  const saved = report.sections.filter((s) => s.version > 0 && isAnswered(s));
+  if (saved.length > 0 && !options.overwrite) {
+    throw new ConflictError(
+      `The report of ${report.country} already has saved answers (${saved.map((s) => s.id).join(', ')}); import with overwrite to replace them.`,
+      saved.map((s) => ({ path: `sections.${s.id}`, message: 'has a saved answer' })),
+    );
+  }
+  const errors: FieldError[] = [];
+  const sections = report.sections.map((s): SectionChange => {
+    const answer = answers.get(s.id);
+    if (answer === undefined) {
+      errors.push({ path: `sections.${s.id}`, message: 'missing from the document' });
+      return move(s, s.status);
+    }
+    if (answer.text.length > MAX_ANSWER_LENGTH) errors.push({ path: `sections.${s.id}`, message: `must be at most ${MAX_ANSWER_LENGTH} characters` });
+    const nothingToReport = answer.nothingToReport === true || answer.text.trim() === '';
+    return { ...move(s, rule.sectionTo ?? 'draft'), text: nothingToReport ? '' : answer.text, nothingToReport };
+  });
+  if (errors.length > 0) throw new InvalidInputError(`The document cannot be imported: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors);
   return finish(report, {
-    action: 'importReport',
+    action,
     cycle: report.cycle,
     country: report.country,
     expectedReportVersion: report.version,
     reportFrom: report.status,
-    reportTo: report.status,
-    sections: report.sections.map((s) => {
-      const answer = answers.get(s.id);
-      if (answer === undefined) throw new InvalidInputError(`The import has no answer for section ${s.id}.`, [{ path: `sections.${s.id}`, message: 'missing' }]);
-      const nothingToReport = answer.nothingToReport === true || answer.text.trim() === '';
-      return { ...move(s, 'draft'), text: nothingToReport ? '' : answer.text, nothingToReport };
-    }),
-    event: { detail: `imported from ${source}` },
+    reportTo: rule.reportTo ?? report.status,
+    sections,
+    event: { detail: `imported from ${source}${options.submit ? ' and submitted on the country\'s behalf' : ''}${saved.length ? `, replacing ${saved.length} saved answer(s)` : ''}` },
   });
 }
 

@@ -83,6 +83,7 @@ export const TRANSITIONS: Readonly<Record<Action, TransitionRule>> = {
     ownCountryOnly: false,
     reportFrom: ['draft'],
     sectionFrom: ['draft'],
+    sectionTo: 'draft',
     summary: 'import a reporting-form document into a draft report',
   },
   submitImport: {
@@ -92,7 +93,7 @@ export const TRANSITIONS: Readonly<Record<Action, TransitionRule>> = {
     reportTo: 'submitted',
     sectionFrom: ['draft'],
     sectionTo: 'submitted',
-    summary: "submit an imported report on its country's behalf (the country filed it as a document)",
+    summary: "import a reporting-form document and submit it on its country's behalf (the country filed it as a document)",
   },
 };
 

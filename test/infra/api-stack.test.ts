@@ -1,8 +1,8 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { FUNCTIONS, type FunctionSpec } from '../../infra/function-table';
+import { FUNCTIONS } from '../../infra/function-table';
 import { planRoutes } from '../../infra/route-plan';
-import { configFrom, synth, synthCached, TEST_JWKS } from './synth';
+import { configFrom, synthCached, TEST_JWKS } from './synth';
 
 const TIMEOUT = { timeout: 60_000 };
 type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
@@ -77,8 +77,9 @@ describe('API stack', TIMEOUT, () => {
   describe('least privilege', () => {
     it.each([
       ['submission', ['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']],
-      ['review', ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']],
-      ['approval', ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']],
+      ['review', ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']],
+      ['approval', ['dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']],
+      ['web', ['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']],
     ])('grants %s exactly its table and bucket actions', (name, expected) => {
       const actions = new Set(actionsOf(synthCached().apiTemplate, name).filter((a) => !a.startsWith('logs:')));
       expect([...actions].sort()).toEqual(expected);
@@ -107,20 +108,21 @@ describe('API stack', TIMEOUT, () => {
       }
     });
 
-    it('lets only review query gsi1', () => {
+    it('lets only review and the web pages (the dashboard) query gsi1', () => {
       const t = synthCached().apiTemplate;
       const queriesIndex = (name: string) => statementsOf(t, name).some((s) => JSON.stringify(s.Resource).includes('/index/gsi1'));
       expect(queriesIndex('review')).toBe(true);
+      expect(queriesIndex('web')).toBe(true);
       expect(queriesIndex('submission')).toBe(false);
       expect(queriesIndex('approval')).toBe(false);
     });
   });
 
-  it('routes every contract path and method to its function, and nothing else', () => {
+  it('routes every contract path and method to its function, and the rest to the web pages', () => {
     const t = synthCached().apiTemplate;
     const routes = routesOf(t);
     const plan = planRoutes(FUNCTIONS);
-    expect([...routes.keys()].sort()).toEqual(plan.map((p) => `${p.method} ${p.path}`).sort());
+    expect([...routes.keys()].sort()).toEqual([...plan.map((p) => `${p.method} ${p.path}`), 'ANY /', 'ANY /{proxy+}'].sort());
     for (const p of plan) expect(routes.get(`${p.method} ${p.path}`), `${p.method} ${p.path}`).toBe(functionId(t, p.functionName));
     expect(routes.get('GET /openapi.json')).toBe(functionId(t, 'submission'));
     expect(routes.get('GET /docs')).toBe(functionId(t, 'submission'));
@@ -132,10 +134,11 @@ describe('API stack', TIMEOUT, () => {
     for (const p of permissions) expect(p.Properties.Principal).toBe('apigateway.amazonaws.com');
   });
 
-  it('sends / and every unmatched path to the catch-all function once there is one', () => {
-    const web: FunctionSpec = { name: 'web', entry: 'functions/submission/handler.ts', routes: [], catchAll: true, table: ['GetItem'], bucket: {} };
-    const t = synth(configFrom(), { functions: [...FUNCTIONS, web] }).apiTemplate;
+  it('sends / and every path no API function serves to the web function, with its public URL', () => {
+    const t = synthCached().apiTemplate;
     const routes = routesOf(t);
+    const web = Object.values(t.findResources('AWS::Lambda::Function')).find((f) => f.Properties.Description?.includes(' web '))!;
+    expect(JSON.stringify(web.Properties.Environment.Variables.WEB_BASE_URL)).toMatch(/execute-api/);
     expect(routes.get('ANY /')).toBe(functionId(t, 'web'));
     expect(routes.get('ANY /{proxy+}')).toBe(functionId(t, 'web'));
     expect(routes.get('GET /cycles')).toBe(functionId(t, 'submission'));
@@ -188,10 +191,9 @@ describe('API stack', TIMEOUT, () => {
       }
     });
 
-    it('uses any OIDC issuer and JWKS URL by configuration', () => {
-      for (const env of envOf({ authProvider: 'oidc', oidcIssuer: 'https://id.example.org', oidcJwksUrl: 'https://id.example.org/jwks' })) {
-        expect(env).toMatchObject({ AUTH_ISSUER: 'https://id.example.org', AUTH_JWKS_URL: 'https://id.example.org/jwks' });
-        expect(env.AUTH_AUDIENCE).toBeUndefined();
+    it('uses any OIDC issuer, JWKS URL and audience by configuration', () => {
+      for (const env of envOf({ authProvider: 'oidc', oidcIssuer: 'https://id.example.org', oidcJwksUrl: 'https://id.example.org/jwks', oidcAudience: 'alliance' })) {
+        expect(env).toMatchObject({ AUTH_ISSUER: 'https://id.example.org', AUTH_JWKS_URL: 'https://id.example.org/jwks', AUTH_AUDIENCE: 'alliance' });
       }
     });
 

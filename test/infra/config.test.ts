@@ -38,7 +38,7 @@ describe('infrastructure configuration', () => {
   });
 
   it('refuses an OIDC provider without issuer or JWKS URL, naming both', () => {
-    expect(() => configFrom({ authProvider: 'oidc' })).toThrow(/oidcIssuer.*oidcJwksUrl/s);
+    expect(() => configFrom({ authProvider: 'oidc' })).toThrow(/oidcIssuer.*oidcJwksUrl.*oidcAudience/s);
   });
 
   it.each([

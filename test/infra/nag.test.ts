@@ -8,7 +8,7 @@ import { synthCached } from './synth';
 const CONFIGS: Record<string, Record<string, unknown>> = {
   'Cognito (default)': {},
   'Cognito with optional MFA and tracing': { mfa: 'optional', tracing: 'true' },
-  OIDC: { authProvider: 'oidc', oidcIssuer: 'https://id.example.org', oidcJwksUrl: 'https://id.example.org/jwks' },
+  OIDC: { authProvider: 'oidc', oidcIssuer: 'https://id.example.org', oidcJwksUrl: 'https://id.example.org/jwks', oidcAudience: 'alliance' },
   'local (LocalStack)': { env: 'local' },
 };
 

@@ -156,7 +156,7 @@ describe('stateful stack', TIMEOUT, () => {
   });
 
   it.each(['oidc', 'local'])('creates no user pool with the %s provider', (provider) => {
-    const settings = provider === 'oidc' ? { authProvider: 'oidc', oidcIssuer: 'https://id.example.org', oidcJwksUrl: 'https://id.example.org/jwks' } : { env: 'local' };
+    const settings = provider === 'oidc' ? { authProvider: 'oidc', oidcIssuer: 'https://id.example.org', oidcJwksUrl: 'https://id.example.org/jwks', oidcAudience: 'alliance' } : { env: 'local' };
     synthCached(settings).statefulTemplate.resourceCountIs('AWS::Cognito::UserPool', 0);
   });
 });

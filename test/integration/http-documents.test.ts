@@ -44,15 +44,29 @@ describe('import', () => {
 
   it('round-trips: the Markdown export of an imported form imports to the same 21 answers', async () => {
     const exported = await (await api.call('GET', '/cycles/2014/reports/ME/export?format=md', { token: api.tokens.reviewer })).text();
-    const preview = await (await importDoc('ME', exported, '?dryRun=true')).json();
+    const preview = await (await importDoc('ME', exported, '?dryRun=true&overwrite=true')).json();
     const stored = await reportOf('ME');
     expect(preview.sections).toEqual(stored.sections.map((s: { id: string; text: string; nothingToReport: boolean }) => ({ id: s.id, text: s.text, nothingToReport: s.nothingToReport })));
+  });
+
+  it("never replaces the country's saved answers without overwrite=true", async () => {
+    const token = await api.issuer.sign({ sub: 'rap-gr', name: 'Rapporteur GR', roles: ['rapporteur'], country: 'GR' });
+    const before = await (await api.call('GET', '/cycles/2014/reports/GR', { token })).json();
+    await api.call('PUT', '/cycles/2014/reports/GR/sections/1.1.A', { token, headers: { 'if-match': before.sections[0].etag }, body: { text: 'Our own answer' } });
+    const greek = montenegro.replace('MONTENEGRO', 'GREECE');
+    const refused = await importDoc('GR', greek);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).errors).toEqual([{ path: 'sections.1.1.A', message: 'has a saved answer' }]);
+    expect((await reportOf('GR')).sections[0].text).toBe('Our own answer');
+    expect((await importDoc('GR', greek, '?overwrite=true')).status).toBe(200);
+    const { events } = await (await api.call('GET', '/cycles/2014/reports/GR/history', { token: api.tokens.reviewer })).json();
+    expect(events.at(-1).detail).toMatch(/replacing 1 saved answer/);
   });
 
   it('imports Kosovo and submits it on request', async () => {
     const result = await (await importDoc('XK', kosovo, '?submit=true')).json();
     expect(result.status).toBe('submitted');
-    expect(result.events.map((e: { action: string }) => e.action)).toEqual(['importReport', 'submitImport']);
+    expect(result.events.map((e: { action: string }) => e.action)).toEqual(['submitImport']);
     expect((await reportOf('XK')).sections.every((s: { status: string }) => s.status === 'submitted')).toBe(true);
   });
 

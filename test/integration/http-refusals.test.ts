@@ -140,7 +140,18 @@ describe('invalid input (400) changes nothing', () => {
     const token = await rapporteurOf('BA');
     const etag = await etagOf('BA', '1.1.A', token);
     const response = await fetch(`${api.url}/cycles/2014/reports/BA/sections/1.1.A`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'if-match': etag, 'content-type': 'application/json' }, body: '{"text": ' });
-    await problem(response, 400);
+    const body = await problem(response, 400);
+    expect(body.errors[0].path).toBe('body');
+  });
+
+  it('refuses a body sent as another media type, naming the header', async () => {
+    const token = await rapporteurOf('BA');
+    const etag = await etagOf('BA', '1.1.A', token);
+    const response = await fetch(`${api.url}/cycles/2014/reports/BA/sections/1.1.A`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'if-match': etag, 'content-type': 'text/plain' }, body: 'An answer' });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    const body = await response.json();
+    expect(body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining([expect.stringMatching(/^(header\.content-type|body)/)]));
   });
 
   it.each([

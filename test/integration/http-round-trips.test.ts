@@ -57,11 +57,15 @@ describe('DynamoDB round trips per request', () => {
     });
   });
 
-  it('refuses a rapporteur of another country before any DynamoDB call', async () => {
+  it("refuses a rapporteur's write to another country before any DynamoDB call, and a read after one Query", async () => {
     api.dynamo.reset();
-    expect((await api.call('GET', ME, { token: api.tokens.xk })).status).toBe(403);
     expect((await api.call('PUT', `${ME}/sections/1.1.A`, { token: api.tokens.xk, headers: { 'if-match': '"x"' }, body: { text: 'x' } })).status).toBe(403);
+    expect((await api.call('POST', `${ME}/submit`, { token: api.tokens.xk })).status).toBe(403);
     expect(api.dynamo.calls).toEqual([]);
+    api.dynamo.reset();
+    // A published report is public, so the status decides and has to be read.
+    expect((await api.call('GET', ME, { token: api.tokens.xk })).status).toBe(403);
+    expect(api.dynamo.calls).toEqual(['QueryCommand']);
   });
 });
 

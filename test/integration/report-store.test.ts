@@ -14,7 +14,7 @@ let store: ReportStore;
 let tableName: string;
 let country = 'ME';
 let rapporteur: Actor;
-const countries = ['ME', 'XK', 'AL', 'BA', 'MK', 'RS', 'HR', 'SI', 'GR'];
+const countries = ['ME', 'XK', 'AL', 'BA', 'MK', 'RS', 'HR', 'SI', 'GR', 'IT'];
 let next = 0;
 
 beforeAll(async () => {
@@ -83,6 +83,23 @@ describe('ReportStore', () => {
     expect(after.report.sections[0]!.status).toBe('approved');
     expect(after.report.status).toBe('submitted');
     expect((await store.history('2014', country)).map((e) => e.action)).toEqual(['submitReport', 'approveSection']);
+  });
+
+  it('refuses a plan decided on a read that mixed old and new section items (409), so the meta never drifts', async () => {
+    await answerAll();
+    const { report } = await store.getReport(info, country);
+    await store.apply(decideTransition('submitReport', rapporteur, report), rapporteur);
+    const { report: submitted } = await store.getReport(info, country);
+    await store.apply(decideTransition('returnSection', reviewer, submitted, { section: '1.1.B', comment: 'More' }), reviewer);
+    // A Query is read-committed per item: it may see the new meta but the old 1.1.B.
+    const { report: fresh } = await store.getReport(info, country, { consistent: true });
+    const mixed = { ...fresh, sections: fresh.sections.map((s) => (s.id === '1.1.B' ? { ...s, status: 'submitted' as const } : s)) };
+    const plan = decideTransition('approveSection', reviewer, mixed, { section: '1.1.A' });
+    await expect(store.apply(plan, reviewer)).rejects.toThrow(ConflictError);
+    const after = await store.getReport(info, country);
+    expect(after.report.sections.find((s) => s.id === '1.1.A')!.status).toBe('submitted');
+    const summary = await store.getSummary(info, country);
+    expect(summary.sectionStatuses['1.1.B']).toBe('returned');
   });
 
   it('refuses a save to a submitted section with 409 even with the current version', async () => {

@@ -1,0 +1,278 @@
+/**
+ * The site's one stylesheet and its small script, served from /assets with a content hash as ETag.
+ * The pages work without the script: it only adds autosave of a draft answer and upload progress.
+ */
+import { createHash } from 'node:crypto';
+
+export const APP_CSS = `
+:root {
+  color-scheme: light;
+  --ink: #1b1f24; --muted: #4a5260; --line: #c9ced6; --paper: #ffffff; --wash: #f4f6f9;
+  --brand: #1f3c88; --brand-dark: #152a61; --focus: #ffbf47; --danger: #a4161a;
+  --draft-bg: #eceff3; --draft-fg: #333a45;
+  --submitted-bg: #e1ebfb; --submitted-fg: #173a7a;
+  --returned-bg: #fde9e7; --returned-fg: #8a1c12;
+  --approved-bg: #e3f3e6; --approved-fg: #1b5e20;
+  --published-bg: #ece6f6; --published-fg: #46278f;
+}
+*, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0; background: var(--wash); color: var(--ink);
+  font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif;
+}
+a { color: var(--brand); text-underline-offset: 0.15em; }
+a:hover { color: var(--brand-dark); }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 5px var(--ink); }
+.skip-link { position: absolute; left: 0.5rem; top: -10rem; z-index: 10; background: var(--paper); color: var(--brand); padding: 0.5rem 1rem; font-weight: 600; }
+.skip-link:focus { top: 0.5rem; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.site-header { background: var(--brand); color: #fff; border-bottom: 4px solid var(--brand-dark); }
+.site-header .bar { max-width: 72rem; margin: 0 auto; padding: 0.6rem 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; justify-content: space-between; }
+.site-header a { color: #fff; }
+.brand { font-weight: 700; font-size: 1.05rem; text-decoration: none; }
+.site-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; align-items: center; }
+.site-nav .who { color: #e6ebf5; font-size: 0.9rem; }
+.site-nav form { margin: 0; }
+.link-button { background: none; border: 0; padding: 0; color: #fff; font: inherit; text-decoration: underline; cursor: pointer; }
+main { display: block; max-width: 72rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
+.panel { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; margin: 1rem 0; }
+.panel > :first-child { margin-top: 0; }
+h1 { font-size: 1.75rem; line-height: 1.25; margin: 0.5rem 0 0.75rem; }
+h2 { font-size: 1.35rem; line-height: 1.3; margin: 1.75rem 0 0.5rem; }
+h3 { font-size: 1.1rem; line-height: 1.35; margin: 1.25rem 0 0.5rem; }
+p, ul, ol { margin: 0.5rem 0; }
+.lead { font-size: 1.1rem; color: var(--muted); }
+.muted { color: var(--muted); }
+.breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 0 0 0.5rem; font-size: 0.95rem; }
+.breadcrumbs li + li::before { content: "›"; margin-right: 0.25rem; color: var(--muted); }
+.status { display: inline-block; padding: 0.05rem 0.5rem; border-radius: 999px; font-size: 0.85rem; font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
+.status-draft { background: var(--draft-bg); color: var(--draft-fg); }
+.status-submitted { background: var(--submitted-bg); color: var(--submitted-fg); }
+.status-returned { background: var(--returned-bg); color: var(--returned-fg); }
+.status-approved { background: var(--approved-bg); color: var(--approved-fg); }
+.status-published { background: var(--published-bg); color: var(--published-fg); }
+.meta-list { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0.5rem 0; }
+.meta-list dt { font-weight: 600; }
+.meta-list dd { margin: 0; }
+.goal-title { font-weight: 400; }
+.goal-title .label, .target-label { font-weight: 700; color: var(--brand); }
+.sections { list-style: none; padding: 0; margin: 0.5rem 0 1rem; border-top: 1px solid var(--line); }
+.sections li { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: baseline; justify-content: space-between; padding: 0.6rem 0; border-bottom: 1px solid var(--line); }
+.sections .section-link { flex: 1 1 20rem; }
+.sections .section-facts { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline; font-size: 0.9rem; color: var(--muted); }
+.notice { border-left: 6px solid var(--brand); background: var(--paper); padding: 0.75rem 1rem; margin: 1rem 0; }
+.notice-success { border-left-color: var(--approved-fg); }
+.notice-warning, .comment { border-left-color: var(--returned-fg); }
+.notice h2, .notice h3 { margin-top: 0; font-size: 1.1rem; }
+.error-summary { border: 3px solid var(--danger); background: var(--paper); padding: 0.75rem 1rem; margin: 1rem 0; }
+.error-summary h2 { margin-top: 0; font-size: 1.15rem; color: var(--danger); }
+.field { margin: 1rem 0; }
+.field label, .field .label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+.hint { display: block; color: var(--muted); font-size: 0.92rem; margin: 0 0 0.35rem; }
+.error-message { display: block; color: var(--danger); font-weight: 600; margin: 0.25rem 0; }
+textarea, input[type="text"], select, input[type="file"] { font: inherit; color: var(--ink); background: var(--paper); border: 2px solid #5c6370; border-radius: 4px; padding: 0.4rem 0.5rem; max-width: 100%; }
+textarea { width: 100%; min-height: 16rem; line-height: 1.5; }
+textarea.short { min-height: 6rem; }
+[aria-invalid="true"] { border-color: var(--danger); }
+.checkbox { display: flex; gap: 0.5rem; align-items: flex-start; }
+.checkbox input { width: 1.25rem; height: 1.25rem; margin-top: 0.15rem; }
+.checkbox label { font-weight: 400; margin: 0; }
+.actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 1rem 0; }
+.button { display: inline-block; font: inherit; font-weight: 600; line-height: 1.2; padding: 0.55rem 1rem; border-radius: 4px; border: 2px solid var(--brand); background: var(--brand); color: #fff; cursor: pointer; text-decoration: none; }
+.button:hover { background: var(--brand-dark); border-color: var(--brand-dark); color: #fff; }
+.button.secondary { background: var(--paper); color: var(--brand); }
+.button.secondary:hover { background: var(--wash); color: var(--brand-dark); }
+.button.danger { background: var(--paper); color: var(--danger); border-color: var(--danger); }
+.button[disabled] { background: #d5d9df; border-color: #a9b0bb; color: #3d4350; cursor: not-allowed; }
+.inline-form { display: inline; margin: 0; }
+.answer { overflow-wrap: anywhere; }
+.answer > :first-child { margin-top: 0; }
+.answer table { border-collapse: collapse; }
+.answer th, .answer td { border: 1px solid var(--line); padding: 0.2rem 0.4rem; }
+.nothing { font-style: italic; color: var(--muted); }
+.preview { border: 2px dashed var(--line); background: var(--paper); padding: 0.75rem 1rem; }
+.compare { background: var(--paper); border: 1px solid var(--line); padding: 0.75rem 1rem; }
+.compare pre { white-space: pre-wrap; overflow-wrap: anywhere; font: 0.95rem/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--wash); padding: 0.5rem; margin: 0.5rem 0 0; max-height: 20rem; overflow: auto; }
+.attachments-list { padding-left: 1.25rem; }
+.attachments-list li { margin: 0.35rem 0; }
+progress { width: 100%; max-width: 24rem; height: 1.25rem; }
+.review-section { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; margin: 0.75rem 0; }
+.review-section h4 { margin: 0 0 0.5rem; font-size: 1rem; }
+.review-section header { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; justify-content: space-between; align-items: baseline; }
+details > summary { cursor: pointer; color: var(--brand); font-weight: 600; padding: 0.25rem 0; }
+.counts { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; list-style: none; padding: 0; }
+.filters { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-end; }
+.filters .field { margin: 0; }
+.table-scroll { position: relative; overflow-x: auto; max-width: 100%; border: 1px solid var(--line); background: var(--paper); }
+.table-scroll:focus-visible { outline-offset: 0; }
+table.data { border-collapse: collapse; width: 100%; background: var(--paper); }
+table.data caption { text-align: left; font-weight: 600; padding: 0.5rem; caption-side: top; }
+table.data th, table.data td { border: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+table.data thead th { background: var(--wash); }
+table.matrix th, table.matrix td { padding: 0.25rem 0.35rem; font-size: 0.85rem; text-align: center; white-space: nowrap; }
+table.matrix th[scope="row"] { text-align: left; position: sticky; left: 0; background: var(--paper); z-index: 1; white-space: normal; min-width: 7rem; max-width: 11rem; }
+table.matrix caption { white-space: normal; }
+table.matrix td.status-draft, table.matrix td.status-submitted, table.matrix td.status-returned, table.matrix td.status-approved { font-weight: 700; }
+.legend { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; list-style: none; padding: 0; font-size: 0.9rem; }
+.site-footer { max-width: 72rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: 0.9rem; border-top: 1px solid var(--line); }
+.demo-users { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
+.demo-users li { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
+.report-body h2 { border-bottom: 2px solid var(--brand); padding-bottom: 0.2rem; }
+.report-body h4 { font-style: italic; font-weight: 400; margin: 1.25rem 0 0.25rem; }
+@media (max-width: 40rem) {
+  h1 { font-size: 1.45rem; }
+  main { padding: 1rem 0.75rem 2rem; }
+  .panel { padding: 0.75rem; }
+  .meta-list { grid-template-columns: 1fr; }
+  .meta-list dd { margin-bottom: 0.35rem; }
+}
+@media print {
+  .site-header, .site-footer, .skip-link, form, .actions { display: none !important; }
+  body { background: #fff; }
+}
+`.trim();
+
+/** Autosave (If-Match etag, stops at a conflict) and attachment upload with progress. */
+export const APP_JS = `
+(function () {
+  'use strict';
+  function $(selector, root) { return (root || document).querySelector(selector); }
+
+  // Autosave: the editor form posts the answer with its etag in If-Match a moment after typing stops.
+  var form = $('form[data-autosave]');
+  if (form) {
+    var status = $('#autosave-status');
+    var textarea = form.querySelector('textarea[name="text"]');
+    var etagField = form.querySelector('input[name="etag"]');
+    var timer = null;
+    var stopped = false;
+    var lastSent = textarea ? textarea.value : '';
+    function say(message) { if (status) status.textContent = message; }
+    function save() {
+      if (stopped || !textarea || textarea.value === lastSent) return;
+      var body = new URLSearchParams(new FormData(form));
+      body.set('intent', 'autosave');
+      var sent = textarea.value;
+      say('Saving draft…');
+      fetch(form.action, {
+        method: 'POST',
+        headers: { 'If-Match': etagField.value, 'Accept': 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: body.toString(),
+        credentials: 'same-origin'
+      }).then(function (response) {
+        return response.json().then(function (data) { return { response: response, data: data }; });
+      }).then(function (result) {
+        if (result.response.ok) {
+          etagField.value = result.data.etag;
+          lastSent = sent;
+          say('Draft saved at ' + new Date(result.data.updatedAt).toLocaleTimeString() + '.');
+        } else {
+          stopped = true;
+          say((result.data && result.data.detail ? result.data.detail + ' ' : '') + 'Automatic saving has stopped; press Save to see both versions. Your text is kept.');
+        }
+      }).catch(function () { say('Could not save the draft automatically; your text is kept. Press Save to try again.'); });
+    }
+    if (textarea) {
+      textarea.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(save, 1500); });
+    }
+    var ntr = form.querySelector('input[name="nothingToReport"]');
+    if (ntr) ntr.addEventListener('change', function () { lastSent = null; clearTimeout(timer); timer = setTimeout(save, 300); });
+    form.addEventListener('submit', function () { clearTimeout(timer); stopped = true; });
+  }
+
+  // Upload: request a presigned URL from the server, PUT the file with progress, then complete.
+  var upload = $('form[data-upload]');
+  if (upload) {
+    var fileInput = upload.querySelector('input[type="file"]');
+    var progress = $('#upload-progress');
+    var uploadStatus = $('#upload-status');
+    var csrf = upload.querySelector('input[name="_csrf"]').value;
+    var button = upload.querySelector('button');
+    var js = $('#upload-js');
+    if (js) js.hidden = false;
+    var noJs = $('#upload-nojs');
+    if (noJs) noJs.hidden = true;
+    upload.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var file = fileInput.files && fileInput.files[0];
+      if (!file) { uploadStatus.textContent = 'Choose a file first.'; fileInput.focus(); return; }
+      button.disabled = true;
+      uploadStatus.textContent = 'Preparing the upload of ' + file.name + '…';
+      fetch(upload.action, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrf },
+        body: JSON.stringify({ filename: file.name, contentType: file.type || 'application/octet-stream', size: file.size }),
+        credentials: 'same-origin'
+      }).then(function (response) {
+        return response.json().then(function (data) {
+          if (!response.ok) throw new Error(describe(data));
+          return data;
+        });
+      }).then(function (ticket) {
+        return new Promise(function (resolve, reject) {
+          var xhr = new XMLHttpRequest();
+          xhr.open(ticket.method, ticket.uploadUrl);
+          Object.keys(ticket.headers).forEach(function (name) {
+            // Browsers set Content-Length themselves and refuse to let scripts set it.
+            if (name.toLowerCase() !== 'content-length') xhr.setRequestHeader(name, ticket.headers[name]);
+          });
+          progress.hidden = false;
+          progress.value = 0;
+          xhr.upload.onprogress = function (e) {
+            if (e.lengthComputable) {
+              progress.max = e.total; progress.value = e.loaded;
+              uploadStatus.textContent = 'Uploading ' + file.name + ': ' + Math.round(e.loaded / e.total * 100) + '%';
+            }
+          };
+          xhr.onload = function () { xhr.status >= 200 && xhr.status < 300 ? resolve(ticket) : reject(new Error('The storage refused the upload (HTTP ' + xhr.status + ').')); };
+          xhr.onerror = function () { reject(new Error('The upload failed; check your connection and try again.')); };
+          xhr.send(file);
+        });
+      }).then(function (ticket) {
+        uploadStatus.textContent = 'Checking ' + file.name + '…';
+        return fetch(upload.action + '/' + encodeURIComponent(ticket.id) + '/complete', {
+          method: 'POST',
+          headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrf },
+          credentials: 'same-origin'
+        }).then(function (response) {
+          return response.json().then(function (data) { if (!response.ok) throw new Error(describe(data)); return data; });
+        });
+      }).then(function (attachment) {
+        uploadStatus.textContent = 'Uploaded ' + file.name + '.';
+        // A distinct URL per upload: assigning the current URL (same path and hash) would not reload the page.
+        var done = new URL(upload.getAttribute('data-done'), window.location.href);
+        done.searchParams.set('file', attachment.id);
+        window.location.assign(done.toString());
+      }).catch(function (error) {
+        button.disabled = false;
+        progress.hidden = true;
+        uploadStatus.textContent = error.message;
+      });
+    });
+  }
+
+  function describe(problem) {
+    if (!problem) return 'The upload failed.';
+    var parts = [problem.detail || problem.title || 'The upload failed.'];
+    (problem.errors || []).forEach(function (e) { parts.push(e.message); });
+    return parts.join(' ');
+  }
+})();
+`.trim();
+
+export interface Asset {
+  body: string;
+  contentType: string;
+  etag: string;
+}
+
+function asset(body: string, contentType: string): Asset {
+  return { body, contentType, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
+}
+
+export const ASSETS: Record<string, Asset> = {
+  'app.css': asset(APP_CSS, 'text/css; charset=utf-8'),
+  'app.js': asset(APP_JS, 'text/javascript; charset=utf-8'),
+};

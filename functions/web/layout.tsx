@@ -1,0 +1,185 @@
+/**
+ * The page shell and small shared pieces of the web app: skip link, header with navigation and
+ * sign-out, one `main` landmark, status badges (text and symbol, never colour alone), error summary.
+ */
+import type { Child, FC, PropsWithChildren } from 'hono/jsx';
+import type { ReportStatus, SectionStatus } from '../../shared/workflow';
+import { CSRF_FIELD, type Session } from './session';
+
+/** What every page needs to render links and forms: the base path and the signed-in session. */
+export interface PageContext {
+  /** Prefixes a local path with the site's base path (an API Gateway stage, or ''). */
+  href(path: string): string;
+  session: Session | undefined;
+  /** Present when the development sign-in is on (local server and tests). */
+  devSignIn: boolean;
+}
+
+type AnyStatus = SectionStatus | ReportStatus;
+
+export const STATUS_LABEL: Record<AnyStatus, string> = {
+  draft: 'Draft',
+  submitted: 'Submitted',
+  returned: 'Returned',
+  approved: 'Approved',
+  published: 'Published',
+};
+
+/** A symbol per status for the dense matrix, explained by its legend. */
+export const STATUS_SYMBOL: Record<AnyStatus, string> = {
+  draft: '○',
+  submitted: '●',
+  returned: '↩',
+  approved: '✓',
+  published: '★',
+};
+
+export const StatusBadge: FC<{ status: AnyStatus; prefix?: string }> = ({ status, prefix }) => (
+  <span class={`status status-${status}`}>
+    <span aria-hidden="true">{STATUS_SYMBOL[status]} </span>
+    {prefix ? <span class="visually-hidden">{prefix} </span> : null}
+    {STATUS_LABEL[status]}
+  </span>
+);
+
+export const Csrf: FC<{ ctx: PageContext }> = ({ ctx }) => <input type="hidden" name={CSRF_FIELD} value={ctx.session?.csrf ?? ''} />;
+
+export interface FieldErrorView {
+  /** The id of the field the message belongs to (the summary links to it). */
+  field: string;
+  message: string;
+}
+
+/** A list of the page's errors at its top, each linking to its field. */
+export const ErrorSummary: FC<{ errors: FieldErrorView[]; title?: string }> = ({ errors, title }) =>
+  errors.length === 0 ? null : (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} id="error-summary">
+      <h2 id="error-summary-title">{title ?? 'There is a problem'}</h2>
+      <ul>
+        {errors.map((e) => (
+          <li>
+            <a href={`#${e.field}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+
+export const Notice: FC<PropsWithChildren<{ kind?: 'success' | 'warning' | 'info'; title?: string; role?: string }>> = ({ kind = 'info', title, role, children }) => (
+  <div class={`notice notice-${kind}`} role={role}>
+    {title ? <h2>{title}</h2> : null}
+    {children}
+  </div>
+);
+
+export const Breadcrumbs: FC<{ items: Array<{ label: string; href?: string }> }> = ({ items }) => (
+  <nav class="breadcrumbs" aria-label="Breadcrumb">
+    <ol>
+      {items.map((item, i) =>
+        item.href && i < items.length - 1 ? (
+          <li>
+            <a href={item.href}>{item.label}</a>
+          </li>
+        ) : (
+          <li aria-current="page">{item.label}</li>
+        ),
+      )}
+    </ol>
+  </nav>
+);
+
+function roleLabel(session: Session): string {
+  const { actor } = session;
+  if (actor.roles.includes('admin')) return 'administrator';
+  if (actor.roles.includes('reviewer')) return 'reviewer';
+  if (actor.roles.includes('rapporteur')) return `rapporteur of ${actor.country ?? '?'}`;
+  return 'no role';
+}
+
+export const Layout: FC<PropsWithChildren<{ ctx: PageContext; title: string; scripts?: boolean }>> = ({ ctx, title, scripts, children }) => {
+  const { session, href } = ctx;
+  const reviewer = session?.actor.roles.some((r) => r === 'reviewer' || r === 'admin');
+  const country = session?.actor.roles.includes('rapporteur') ? session.actor.country : undefined;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} – Alliance Reporting`}</title>
+        <link rel="stylesheet" href={href('/assets/app.css')} />
+        {scripts ? <script src={href('/assets/app.js')} defer></script> : null}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <header class="site-header">
+          <div class="bar">
+            <a class="brand" href={href('/')}>
+              Global Alliance · Reporting
+            </a>
+            <nav class="site-nav" aria-label="Main">
+              <ul>
+                {reviewer ? (
+                  <li>
+                    <a href={href('/reports/2014')}>Dashboard</a>
+                  </li>
+                ) : null}
+                {country ? (
+                  <li>
+                    <a href={href(`/reports/2014/${country}`)}>My report</a>
+                  </li>
+                ) : null}
+                <li>
+                  <a href={href('/public/2014')}>Published reports</a>
+                </li>
+                {session ? (
+                  <>
+                    <li class="who">
+                      Signed in as {session.actor.name} ({roleLabel(session)})
+                    </li>
+                    <li>
+                      <form method="post" action={href('/sign-out')}>
+                        <Csrf ctx={ctx} />
+                        <button type="submit" class="link-button">
+                          Sign out
+                        </button>
+                      </form>
+                    </li>
+                  </>
+                ) : (
+                  <li>
+                    <a href={href('/sign-in')}>Sign in</a>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>Global Alliance Against Child Sexual Abuse Online – annual reporting.</p>
+        </footer>
+      </body>
+    </html>
+  );
+};
+
+/** Formats an ISO date-time for people (UTC, unambiguous across the Alliance's time zones). */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}, ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} UTC`;
+}
+
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+export const Time: FC<{ iso: string; date?: boolean }> = ({ iso, date }) => <time datetime={iso}>{date ? formatDate(iso) : formatDateTime(iso)}</time>;
+
+/** Sanitized HTML from answerToHtml, placed as is. */
+export const RawHtml: FC<{ html: string; class?: string; id?: string }> = (props) => <div class={props.class} id={props.id} dangerouslySetInnerHTML={{ __html: props.html }} />;
+
+export type { Child };

@@ -1,0 +1,77 @@
+/** The home page, the development sign-in page and the error pages. */
+import type { FC } from 'hono/jsx';
+import { CYCLES } from '../../../shared/form';
+import type { DemoUser } from '../config';
+import { Layout, Time, type PageContext } from '../layout';
+
+export const HomePage: FC<{ ctx: PageContext; oidc: boolean }> = ({ ctx, oidc }) => (
+  <Layout ctx={ctx} title="Home">
+    <h1>Annual reporting of the Global Alliance</h1>
+    <p class="lead">
+      The countries of the Global Alliance Against Child Sexual Abuse Online report each year on their policy targets and operational goals. The Alliance's reviewers approve or return each section until
+      the report is approved and published.
+    </p>
+    <section aria-labelledby="cycles-heading" class="panel">
+      <h2 id="cycles-heading">Reporting cycles</h2>
+      <ul>
+        {CYCLES.map((cycle) => (
+          <li>
+            {cycle.form.title}: due <Time iso={cycle.deadline} date />. <a href={ctx.href(`/public/${cycle.id}`)}>Published {cycle.id} reports</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+    {ctx.session ? null : (
+      <section aria-labelledby="signin-heading" class="panel">
+        <h2 id="signin-heading">Ministry officials and reviewers</h2>
+        <p>Sign in to file your country's report or to review reports.</p>
+        <p>
+          <a class="button" href={ctx.href('/sign-in')}>
+            Sign in
+          </a>
+        </p>
+        {!oidc && !ctx.devSignIn ? <p class="muted">Signing in is not configured on this server.</p> : null}
+      </section>
+    )}
+  </Layout>
+);
+
+export const DevSignInPage: FC<{ ctx: PageContext; users: DemoUser[]; next: string }> = ({ ctx, users, next }) => (
+  <Layout ctx={ctx} title="Development sign-in">
+    <h1>Development sign-in</h1>
+    <p class="lead">This server runs with the local development issuer. Choose a demo user; no password is needed. This page does not exist on a deployed site.</p>
+    <ul class="demo-users">
+      {users.map((user) => (
+        <li>
+          <div>
+            <strong>{user.name}</strong>
+            <br />
+            <span class="muted">{user.description}</span>
+          </div>
+          <form method="post" action={ctx.href('/dev/sign-in')}>
+            <input type="hidden" name="user" value={user.id} />
+            <input type="hidden" name="next" value={next} />
+            <button type="submit" class="button">
+              Sign in <span class="visually-hidden">as {user.name}</span>
+            </button>
+          </form>
+        </li>
+      ))}
+    </ul>
+  </Layout>
+);
+
+export const ErrorPage: FC<{ ctx: PageContext; status: number; title: string; detail: string; requestId?: string | undefined }> = ({ ctx, status, title, detail, requestId }) => (
+  <Layout ctx={ctx} title={title}>
+    <h1>{title}</h1>
+    <p>{detail}</p>
+    {requestId ? (
+      <p class="muted">
+        Error {status}; request id <code>{requestId}</code>.
+      </p>
+    ) : null}
+    <p>
+      <a href={ctx.href('/')}>Go to the home page</a>
+    </p>
+  </Layout>
+);
