@@ -10,13 +10,11 @@
  * is bounded by a count and by a time budget per kind, and everything it starts is stopped at the end.
  */
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { startDynamoDbLocal, type RunningService } from '../../functions/local/dynamodb-local';
-import { startS3Server, type S3Server } from '../../functions/local/s3-server';
 import type { TestApi } from '../support/api';
+import { startLocalServices, type LocalServices } from '../support/services';
 
 // ---------------------------------------------------------------- knobs (bounded) ---------------
 
@@ -171,9 +169,7 @@ async function expectStatus(api: TestApi, what: string, method: string, path: st
 // ---------------------------------------------------------------- main --------------------------
 
 interface Started {
-  dynamo?: RunningService;
-  s3?: S3Server;
-  s3Dir?: string;
+  services?: LocalServices;
   api?: TestApi;
 }
 
@@ -182,11 +178,10 @@ let stopping: Promise<void> | undefined;
 
 function stopAll(): Promise<void> {
   stopping ??= (async () => {
-    const { api, dynamo, s3, s3Dir } = started;
+    const { api, services } = started;
     await api?.close().catch(() => undefined);
     if (api) rmSync(api.dataDir, { recursive: true, force: true });
-    await Promise.all([dynamo?.stop().catch(() => undefined), s3?.close().catch(() => undefined)]);
-    if (s3Dir) rmSync(s3Dir, { recursive: true, force: true });
+    await services?.stop();
   })();
   return stopping;
 }
@@ -208,22 +203,9 @@ async function main(): Promise<void> {
   const t0 = performance.now();
 
   // Services first, then the environment the SDK reads, then the clients (startTestApi).
-  const credentials = { accessKeyId: 'bench', secretAccessKey: 'bench' };
-  started.s3Dir = mkdtempSync(join(tmpdir(), 'alliance-bench-s3-'));
-  const [dynamo, s3] = await Promise.all([startDynamoDbLocal(), startS3Server({ directory: started.s3Dir, bucket: BUCKET, credentials })]);
-  started.dynamo = dynamo;
-  started.s3 = s3;
-  Object.assign(process.env, {
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_S3: s3.endpoint,
-    S3_FORCE_PATH_STYLE: 'true',
-    BUCKET_NAME: BUCKET,
-    // One JSON line per request would dominate the measurement (and the output).
-    LOG_LEVEL: 'silent',
-  });
+  started.services = await startLocalServices(BUCKET);
+  // One JSON line per request would dominate the measurement (and the output).
+  process.env.LOG_LEVEL = 'silent';
   // Imported after the environment is set, so no module sees it unset.
   const { startTestApi } = await import('../support/api');
   const { findCycle } = await import('../../shared/form');

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readSeed } from '../support/seeds';
 import { describe, expect, it } from 'vitest';
 import { FORM_2014, FormSchema, findCycle, sectionsOf } from '../../shared/form';
 
-const seeds = ['montenegro-2014.txt', 'kosovo-2014.txt'].map((name) => ({
+const seeds = (['montenegro-2014.txt', 'kosovo-2014.txt'] as const).map((name) => ({
   name,
   // Page breaks split lines in the published documents; compare with whitespace runs collapsed.
-  text: readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url), 'utf8').replace(/\s+/g, ' '),
+  text: readSeed(name).replace(/\s+/g, ' '),
 }));
 
 describe('the 2014 form', () => {

@@ -7,7 +7,7 @@ import type { FC } from 'hono/jsx';
 import type { CycleInfo, Participant } from '../../../shared/form';
 import { answerToHtml, formOutline } from '../../../shared/documents';
 import type { Attachment } from '../../../shared/store/attachments';
-import { isAnswered, type ReportState, type SectionState } from '../../../shared/workflow';
+import { TRANSITIONS, isAnswered, type ReportState, type SectionState } from '../../../shared/workflow';
 import { isReviewer, mayAct, whyNot } from '../decisions';
 import { Breadcrumbs, Csrf, ErrorSummary, Layout, Notice, RawHtml, StatusBadge, Time, type PageContext } from '../layout';
 import { reportPath, sectionAnchor, sectionPath } from '../paths';
@@ -125,7 +125,7 @@ const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments })
   const returned = report.sections.filter((s) => s.status === 'returned');
   const missing = report.sections.filter((s) => !isAnswered(s));
   const canSubmitNow = whyNot('submitReport', actor, report);
-  const submittable = (['draft', 'returned'] as string[]).includes(report.status);
+  const submittable = TRANSITIONS.submitReport.reportFrom!.includes(report.status);
   return (
     <>
       {returned.length > 0 ? (

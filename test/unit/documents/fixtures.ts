@@ -2,12 +2,12 @@
  * Test fixtures of the document module: the two published 2014 forms from the handouts, and the
  * normalization under which an exported document is compared with a published one.
  */
-import { readFileSync } from 'node:fs';
 import { findCycle, type CycleInfo } from '../../../shared/form';
+import { readSeed as readSeedFile } from '../../support/seeds';
 
 export const info: CycleInfo = findCycle('2014') ?? (() => { throw new Error('cycle 2014 is missing'); })();
 
-/** The seeds as published (read from the handouts beside the repository, not copied). */
+/** The seeds as published (test/support/seeds.ts: the handouts beside the repository, or their verified copy). */
 export const SEEDS = [
   { name: 'montenegro', countryName: 'Montenegro', code: 'ME', countryLine: 'MONTENEGRO' },
   { name: 'kosovo', countryName: 'Kosovo', code: 'XK', countryLine: 'KOSOVO' },
@@ -16,7 +16,7 @@ export const SEEDS = [
 export type Seed = (typeof SEEDS)[number];
 
 export function readSeed(seed: Pick<Seed, 'name'>): string {
-  return readFileSync(new URL(`../../../../shared/seeds/${seed.name}-2014.txt`, import.meta.url), 'utf8');
+  return readSeedFile(`${seed.name}-2014.txt`);
 }
 
 /** Words of a text (letters and digits), for "nothing lost" checks independent of markup. */
