@@ -449,7 +449,7 @@ async function main(): Promise<void> {
   printTable(['what', 'value', 'reading'], [
     ['GET report / GET /health', ratio(getReport.p50, health.p50), `framework + auth baseline ${health.p50.toFixed(2)} ms; the report adds ${(getReport.p50 - health.p50).toFixed(2)} ms (Query, parse, ${(reportBytes / 1024).toFixed(0)} KB JSON)`],
     ['PUT section / GET report', ratio(put.p50, getReport.p50), 'one conditional UpdateItem vs one Query of 22 items'],
-    ['approve section / GET report', ratio(approve.p50, getReport.p50), 'Query + TransactWriteItems (meta, section, event) vs Query'],
+    ['approve section / GET report', ratio(approve.p50, getReport.p50), 'Query + TransactWriteItems (meta, section, status checks, event) vs Query'],
     ['return section / approve section', ratio(ret.p50, approve.p50), 'same shape: Query + TransactWriteItems'],
     ['reviewer list / GET report', ratio(list.p50, getReport.p50), `one gsi1 Query for ${participants} participants`],
     ['export html / GET report', ratio(exp.p50, getReport.p50), `same Query, then ${(exportBytes / 1024).toFixed(0)} KB of HTML rendered (Markdown + sanitizing) instead of ${(reportBytes / 1024).toFixed(0)} KB of JSON`],
