@@ -197,7 +197,8 @@ function authConfig(s: Settings, readLocalJwks: (dataDir: string) => string): Au
         mfa: s.mfa,
         ...(s.cognitoDomainPrefix ? { domainPrefix: s.cognitoDomainPrefix } : {}),
         callbackUrls: s.webOrigins.map((o) => `${o}${s.callbackPath}`),
-        logoutUrls: s.webOrigins.map((o) => `${o}/`),
+        // The pages' home, under the same base path as the callback (e.g. an API Gateway stage): sign-out returns there.
+        logoutUrls: s.webOrigins.map((o) => `${o}${s.callbackPath.replace(/\/auth\/callback$/, '')}/`),
       };
     case 'oidc': {
       const missing = [

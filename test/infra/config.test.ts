@@ -16,6 +16,14 @@ describe('infrastructure configuration', () => {
     expect(config.awsEnv).toBeUndefined();
   });
 
+  it('registers the callback and sign-out URLs under the base path of the callback (an API Gateway stage)', () => {
+    const config = configFrom({ webOrigins: 'https://abc123.execute-api.eu-west-1.amazonaws.com', callbackPath: '/dev/auth/callback' });
+    expect(config.auth).toMatchObject({
+      callbackUrls: ['https://abc123.execute-api.eu-west-1.amazonaws.com/dev/auth/callback'],
+      logoutUrls: ['https://abc123.execute-api.eu-west-1.amazonaws.com/dev/'],
+    });
+  });
+
   it('applies the preset of the selected environment from cdk.json', () => {
     const config = configFrom({ env: 'local' });
     expect(config.auth).toEqual({ provider: 'local', issuer: LOCAL_ISSUER, jwks: TEST_JWKS });
@@ -32,12 +40,12 @@ describe('infrastructure configuration', () => {
     expect(config.s3.forcePathStyle).toBe(false);
   });
 
-  it('configures any OIDC issuer by its issuer, JWKS URL and optional audience', () => {
+  it('configures any OIDC issuer by its issuer, JWKS URL and audience', () => {
     const config = configFrom({ authProvider: 'oidc', oidcIssuer: 'https://id.example.org', oidcJwksUrl: 'https://id.example.org/jwks', oidcAudience: 'alliance' });
     expect(config.auth).toEqual({ provider: 'oidc', issuer: 'https://id.example.org', jwksUrl: 'https://id.example.org/jwks', audience: 'alliance' });
   });
 
-  it('refuses an OIDC provider without issuer or JWKS URL, naming both', () => {
+  it('refuses an OIDC provider without issuer, JWKS URL or audience, naming them', () => {
     expect(() => configFrom({ authProvider: 'oidc' })).toThrow(/oidcIssuer.*oidcJwksUrl.*oidcAudience/s);
   });
 
