@@ -3,7 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
 import { cycleOr404, participantOr404, readReport, reportJson, runTransition, summaryJson } from '../../shared/http/reports';
-import { ForbiddenError } from '../../shared/workflow';
+import { ForbiddenError, isReaderOf } from '../../shared/workflow';
 import type { AppDeps } from '../deps';
 import { compileCycle, exportReport as exportDocument, type DocumentFormat } from '../../shared/http/documents';
 import { approveSection, compilation, exportReport, getHistory, listReports, returnSection } from './routes';
@@ -42,11 +42,10 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, { store }: AppDep
   app.openapi(getHistory, async (c) => {
     const actor = requireActor(c.get('actor'));
     const { cycle, country } = c.req.valid('param');
-    // The reader check needs the report's status only for anonymous readers; signed-in readers are decided by role and country.
     const info = cycleOr404(cycle);
     participantOr404(info, country);
-    const isReviewer = actor.roles.includes('reviewer') || actor.roles.includes('admin');
-    if (!isReviewer && !(actor.roles.includes('rapporteur') && actor.country === country)) {
+    // The history holds internal review comments: never public, even once the report is published.
+    if (!isReaderOf(actor, country)) {
       throw new ForbiddenError(`You may not read the history of the report of ${country}.`);
     }
     const events = await store.history(cycle, country);

@@ -11,6 +11,7 @@ import {
   authorize,
   canRead,
   decideTransition,
+  isReaderOf,
   sectionEtag,
   stateAfter,
   type Actor,
@@ -74,7 +75,7 @@ export async function runTransition(
  * reviewers, admins and the country's rapporteurs may; anyone else only once it is published (one GetItem).
  */
 export async function assertCanRead(store: ReportStore, actor: Actor | undefined, info: CycleInfo, country: string): Promise<void> {
-  if (actor && (actor.roles.includes('reviewer') || actor.roles.includes('admin') || (actor.roles.includes('rapporteur') && actor.country === country))) return;
+  if (isReaderOf(actor, country)) return;
   const { status } = await store.getSummary(info, country);
   if (canRead(actor, country, status)) return;
   throw actor ? new ForbiddenError(`You may not read the report of ${country}.`) : new NotFoundError(`No published report of ${country} in ${info.cycle.id}.`);

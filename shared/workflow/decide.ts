@@ -50,12 +50,16 @@ export function authorize(action: Action, actor: Actor, country: string): void {
   }
 }
 
-/** Who may read a report: its country's rapporteurs, reviewers and admins; anyone once published. */
-export function canRead(actor: Actor | undefined, country: string, status: ReportStatus): boolean {
-  if (status === 'published') return true;
+/** Who may read a report whatever its status (and its history): the country's rapporteurs, reviewers and admins. */
+export function isReaderOf(actor: Actor | undefined, country: string): boolean {
   if (!actor) return false;
   if (actor.roles.includes('reviewer') || actor.roles.includes('admin')) return true;
   return actor.roles.includes('rapporteur') && actor.country === country;
+}
+
+/** Who may read a report: its readers (above), and anyone once it is published. */
+export function canRead(actor: Actor | undefined, country: string, status: ReportStatus): boolean {
+  return status === 'published' || isReaderOf(actor, country);
 }
 
 export interface SaveInput {
