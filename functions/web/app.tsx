@@ -9,7 +9,6 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { decodeJwt } from 'jose';
 import { randomUUID } from 'node:crypto';
-import { CYCLES } from '../../shared/form';
 import { renderHtml, renderMarkdown } from '../../shared/documents';
 import { log } from '../../shared/http/log';
 import { errorToProblem } from '../../shared/http/problem';
@@ -34,15 +33,15 @@ import {
 import type { AppDeps } from '../deps';
 import { ASSETS } from './assets';
 import { DEMO_USERS, type WebOptions } from './config';
-import { isReviewer } from './decisions';
+import { isReviewer, mayEditSection } from './decisions';
 import type { FieldErrorView, PageContext } from './layout';
 import { DashboardPage } from './pages/dashboard';
 import { HistoryPage } from './pages/history';
 import { DevSignInPage, ErrorPage, HomePage } from './pages/misc';
 import { PublicListPage, PublicReportPage } from './pages/public';
 import { ReportPage } from './pages/report';
-import { SectionPage, TEXT_FIELD } from './pages/section';
-import { reportPath, sectionAnchor, sectionPath } from './paths';
+import { SectionPage, SignedOutSectionPage, TEXT_FIELD, UNSAVED_FIELD } from './pages/section';
+import { CURRENT_CYCLE, reportPath, sectionAnchor, sectionPath } from './paths';
 import {
   CSRF_FIELD,
   CSRF_HEADER,
@@ -60,11 +59,26 @@ import {
   type Session,
 } from './session';
 
-export type WebEnv = { Variables: { requestId: string; session: Session | undefined; sessionExpired: boolean; page: PageContext } };
+export type WebEnv = {
+  Variables: { requestId: string; session: Session | undefined; sessionExpired: boolean; page: PageContext; csrfRefused: boolean };
+};
 type C = Context<WebEnv>;
 
-/** The cycle the navigation and `/reports`, `/public` lead to: the latest one. */
-export const CURRENT_CYCLE = CYCLES[CYCLES.length - 1]!.id;
+export { CURRENT_CYCLE };
+
+/** The section editor's form: a refused CSRF token there re-renders the user's text instead of an error page. */
+const SECTION_FORM = /^\/reports\/[^/]+\/[^/]+\/sections\/[^/]+$/;
+
+/** The request's body as a form; one that cannot be parsed (a broken multipart body) is a 400, not a 500. */
+async function formOf(c: Context): Promise<Record<string, string | File | (string | File)[]>> {
+  try {
+    return await c.req.parseBody();
+  } catch {
+    throw new InvalidInputError('The form could not be read. Go back, reload the page and try again.');
+  }
+}
+
+const isLoopback = (url: string) => ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
 
 const NO_STORE = 'no-store';
 
@@ -88,7 +102,13 @@ export function createWebApp(deps: AppDeps, options: WebOptions = {}): Hono<WebE
     c.header('x-request-id', requestId);
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'same-origin');
-    c.header('content-security-policy', "frame-ancestors 'none'; object-src 'none'; base-uri 'self'");
+    // Uploads go from the page straight to S3 (a presigned URL on another origin): on loopback the local S3 server's port.
+    const connect = isLoopback(c.req.url) ? "'self' https: http://127.0.0.1:* http://localhost:*" : "'self' https:";
+    c.header(
+      'content-security-policy',
+      `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src ${connect}; object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+    );
+    if (origin(c).startsWith('https:')) c.header('strict-transport-security', 'max-age=31536000');
     if (!c.res.headers.has('cache-control')) c.header('cache-control', NO_STORE);
     log('info', 'request', {
       requestId,
@@ -114,6 +134,7 @@ export function createWebApp(deps: AppDeps, options: WebOptions = {}): Hono<WebE
     }
     c.set('session', session);
     c.set('sessionExpired', expired);
+    c.set('csrfRefused', false);
     c.set('page', { href, session, devSignIn: !!options.devSignIn });
     return next();
   });
@@ -125,8 +146,13 @@ export function createWebApp(deps: AppDeps, options: WebOptions = {}): Hono<WebE
     if (c.req.method !== 'POST' || !session || c.req.path === '/dev/sign-in') return next();
     let given = c.req.header(CSRF_HEADER);
     if (!given && /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(c.req.header('content-type') ?? '')) {
-      const field = (await c.req.parseBody())[CSRF_FIELD];
+      const field = (await formOf(c))[CSRF_FIELD];
       given = typeof field === 'string' ? field : undefined;
+    }
+    if (!csrfMatches(session.csrf, given) && SECTION_FORM.test(c.req.path)) {
+      // A form from before the latest sign-in: the handler shows the text again, with this session's token, and writes nothing.
+      c.set('csrfRefused', true);
+      return next();
     }
     if (!csrfMatches(session.csrf, given)) throw new ForbiddenError('This form has expired or was not sent from this site. Go back, reload the page and try again.');
     return next();
@@ -191,31 +217,59 @@ export function createWebApp(deps: AppDeps, options: WebOptions = {}): Hono<WebE
   app.get('/auth/callback', async (c) => {
     const oidc = options.oidc;
     if (!oidc) throw new NotFoundError('No sign-in provider is configured.');
-    const login = takeLoginState(c, scope(c));
-    const { code, state, error } = c.req.query();
-    if (error) throw new UnauthenticatedError(`The sign-in provider refused: ${error}.`);
-    if (!code || state !== login.state) throw new UnauthenticatedError('The sign-in response does not match the sign-in started here; sign in again.');
+    const { code, state, error, error_description: description } = c.req.query();
+    const login = takeLoginState(c, state, scope(c));
+    // A failed sign-in ends on a page with a way to start again, never in a redirect back here.
+    const failed = (status: 400 | 401 | 502, detail: string) =>
+      render(
+        c,
+        <ErrorPage
+          ctx={c.get('page')}
+          status={status}
+          title="Signing in did not work"
+          detail={detail}
+          action={{ href: href(`/sign-in?next=${encodeURIComponent(login?.next ?? '/')}`), label: 'Sign in again' }}
+        />,
+        status,
+      );
+    if (error) {
+      const reason = `${error}${description ? `: ${description}` : ''}`.slice(0, 300);
+      return failed(401, `The sign-in provider did not sign you in (${reason}).`);
+    }
+    if (!login) return failed(400, 'This sign-in was not started in this browser, or it took longer than ten minutes.');
+    if (!code) return failed(400, 'The sign-in provider sent no authorization code.');
     // The code is exchanged server to server; the PKCE verifier proves this server started the sign-in.
-    const response = await fetch(oidc.tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: `${origin(c)}${href('/auth/callback')}`,
-        client_id: oidc.clientId,
-        code_verifier: login.verifier,
-      }),
-    });
+    let response: Response;
+    try {
+      response = await fetch(oidc.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: `${origin(c)}${href('/auth/callback')}`,
+          client_id: oidc.clientId,
+          code_verifier: login.verifier,
+        }),
+      });
+    } catch (cause) {
+      log('warn', 'oidc token endpoint unreachable', { requestId: c.get('requestId'), error: cause instanceof Error ? cause.message : String(cause) });
+      return failed(502, 'The sign-in provider could not be reached. Try again in a moment.');
+    }
     const body = (await response.json().catch(() => ({}))) as { id_token?: unknown };
     if (!response.ok || typeof body.id_token !== 'string') {
       log('warn', 'oidc token exchange failed', { requestId: c.get('requestId'), status: response.status });
-      throw new UnauthenticatedError('The sign-in could not be completed; sign in again.');
+      return failed(401, 'The sign-in could not be completed.');
     }
-    await verifier.verify(body.id_token);
-    if (decodeJwt(body.id_token).nonce !== login.nonce) throw new UnauthenticatedError('The sign-in response was not made for this sign-in; sign in again.');
+    try {
+      await verifier.verify(body.id_token);
+    } catch (cause) {
+      if (!(cause instanceof UnauthenticatedError)) throw cause;
+      return failed(401, 'The sign-in provider answered with a token this site does not accept.');
+    }
+    if (decodeJwt(body.id_token).nonce !== login.nonce) return failed(401, 'The sign-in response was not made for this sign-in.');
     writeSession(c, body.id_token, scope(c));
-    return redirect(c, login.next);
+    return redirect(c, safeNext(login.next));
   });
 
   app.get('/dev/sign-in', async (c) => {
@@ -225,7 +279,7 @@ export function createWebApp(deps: AppDeps, options: WebOptions = {}): Hono<WebE
 
   app.post('/dev/sign-in', async (c) => {
     if (!options.devSignIn) throw new NotFoundError('There is no development sign-in here.');
-    const form = await c.req.parseBody();
+    const form = await formOf(c);
     const user = demoUsers.find((u) => u.id === form.user);
     if (!user) throw new InvalidInputError('Choose one of the demo users.', [{ path: 'body.user', message: 'is not a demo user' }]);
     const { id: _id, description: _description, ...claims } = user;
@@ -291,15 +345,20 @@ export function createWebApp(deps: AppDeps, options: WebOptions = {}): Hono<WebE
   app.post('/reports/:cycle/:country/sections/:section/return', async (c) => {
     const actor = requireActor(c);
     const { cycle, country, section } = c.req.param();
-    const form = await c.req.parseBody();
+    const form = await formOf(c);
     const comment = typeof form.comment === 'string' ? form.comment.replace(/\r\n/g, '\n') : '';
     try {
       await runTransition(store, actor, cycle, country, 'returnSection', { section, comment });
     } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
-      // The comment is refused: show the page again with the message next to the field and the text kept.
+      if (!(error instanceof InvalidInputError || error instanceof ConflictError)) throw error;
+      // The comment is refused, or the section was decided meanwhile: show the page again with the message and the text kept.
       const { info, participant, read } = await readReport(store, actor, cycle, country);
-      const message = error.errors?.[0] ? `The comment ${error.errors[0].message}.` : error.message;
+      const message =
+        error instanceof ConflictError
+          ? `${error.message} Your comment was not sent; it is kept below.`
+          : error.errors?.[0]
+            ? `The comment ${error.errors[0].message}.`
+            : error.message;
       return render(
         c,
         <ReportPage
@@ -308,9 +367,9 @@ export function createWebApp(deps: AppDeps, options: WebOptions = {}): Hono<WebE
           participant={participant}
           report={read.report}
           attachments={attachmentsBySection(read.otherItems)}
-          returnError={{ section, comment, message: `To return section ${section}, write a comment for the country: ${message}` }}
+          returnError={{ section, comment, message: error instanceof ConflictError ? message : `To return section ${section}, write a comment for the country: ${message}` }}
         />,
-        400,
+        error.status,
       );
     }
     return redirect(c, `${reportPath(cycle, country)}?done=section-returned#${sectionAnchor(section)}`);
@@ -320,7 +379,10 @@ export function createWebApp(deps: AppDeps, options: WebOptions = {}): Hono<WebE
     const actor = requireActor(c);
     const info = cycleOr404(c.req.param('cycle'));
     const participant = participantOr404(info, c.req.param('country'));
-    await assertCanRead(store, actor, info, participant.code);
+    // The API's rule (review getHistory): events name reviewers and carry their internal comments, so even a published report's history is not public.
+    if (!isReviewer(actor) && !(actor.roles.includes('rapporteur') && actor.country === participant.code)) {
+      throw new ForbiddenError(`You may not read the history of the report of ${participant.name}.`);
+    }
     const events = await store.history(info.cycle.id, participant.code);
     return render(c, <HistoryPage ctx={c.get('page')} info={info} participant={participant} events={events} />);
   });
@@ -359,24 +421,50 @@ export function createWebApp(deps: AppDeps, options: WebOptions = {}): Hono<WebE
   });
 
   app.post('/reports/:cycle/:country/sections/:section', async (c) => {
-    const actor = requireActor(c);
     const { cycle, country, section } = c.req.param();
-    const form = await c.req.parseBody();
+    const form = await formOf(c);
     // Browsers send textarea line breaks as CRLF; answers are stored with LF.
     const text = typeof form.text === 'string' ? form.text.replace(/\r\n?/g, '\n') : '';
     const nothingToReport = form.nothingToReport === 'true' || form.nothingToReport === 'on';
     const intent = form.intent === 'preview' || form.intent === 'autosave' ? form.intent : 'save';
     const draft = { text, nothingToReport };
+    // The version the user's text is based on.
+    const etag = c.req.header('if-match') ?? (typeof form.etag === 'string' ? form.etag : '');
+
+    const session = c.get('session');
+    if (!session && !wantsJson(c)) {
+      // Signed out while typing (the session lives as long as the token): the text comes back on the page, never dropped by a redirect.
+      const info = cycleOr404(cycle);
+      const participant = participantOr404(info, country);
+      sectionOr404(info, section);
+      const definition = info.sections.find((s) => s.id === section)!;
+      return render(c, <SignedOutSectionPage ctx={c.get('page')} info={info} participant={participant} section={definition} draft={draft} etag={etag} expired={c.get('sessionExpired')} />, 401);
+    }
+    const actor = requireActor(c);
+    /** The page again with the user's text: in the editor (a conflict view when the text is based on an older version), or read-only when the section is locked. */
+    const again = async (errors: FieldErrorView[], status: number, extra: { preview?: boolean; stale?: boolean } = {}) => {
+      const view = await sectionView(c, actor, cycle, country, section);
+      const conflict = extra.stale || etag !== sectionEtag(cycle, country, view.state);
+      return render(c, <SectionPage {...view} draft={draft} errors={errors} conflict={conflict} preview={extra.preview} />, status);
+    };
+
+    if (c.get('csrfRefused')) {
+      if (intent === 'autosave') throw new ForbiddenError('This page is from an earlier sign-in; reload it to save automatically again.');
+      return again([{ field: TEXT_FIELD, message: 'Your answer was not saved yet: this page was opened before you signed in again. Check your text below and press Save again.' }], 403);
+    }
 
     if (intent === 'preview') {
       const view = await sectionView(c, actor, cycle, country, section);
-      return render(c, <SectionPage {...view} draft={draft} preview />);
+      if (!mayEditSection(actor, country, view.state.status)) {
+        const message = `Section ${section} cannot be changed now (it is ${view.state.status}). Your text is kept below so that you can copy it.`;
+        return render(c, <SectionPage {...view} draft={draft} errors={[{ field: UNSAVED_FIELD, message }]} />, 409);
+      }
+      return render(c, <SectionPage {...view} draft={draft} preview conflict={etag !== sectionEtag(cycle, country, view.state)} />);
     }
 
     const info = cycleOr404(cycle);
     participantOr404(info, country);
     sectionOr404(info, section);
-    const etag = c.req.header('if-match') ?? (typeof form.etag === 'string' ? form.etag : '');
     try {
       const decision = decideSave(actor, country, draft);
       const expectedVersion = versionFromEtag(cycle, country, section, etag);
@@ -387,14 +475,13 @@ export function createWebApp(deps: AppDeps, options: WebOptions = {}): Hono<WebE
     } catch (error) {
       if (intent === 'autosave' || !(error instanceof InvalidInputError || error instanceof PreconditionFailedError || error instanceof ConflictError)) throw error;
       // Never lose the user's text: the page comes back with it in the editor, the saved version beside it.
-      const view = await sectionView(c, actor, cycle, country, section);
       const errors: FieldErrorView[] =
         error instanceof InvalidInputError
           ? (error.errors ?? [{ path: 'body.text', message: error.message }]).map((e) => ({ field: TEXT_FIELD, message: `The answer ${e.message}.` }))
           : error instanceof ConflictError
-            ? [{ field: 'unsaved-text', message: `${error.message} Your text is kept below so that you can copy it.` }]
+            ? [{ field: UNSAVED_FIELD, message: `${error.message} Your text is kept below so that you can copy it.` }]
             : [];
-      return render(c, <SectionPage {...view} draft={draft} errors={errors} conflict={error instanceof PreconditionFailedError} />, error.status);
+      return again(errors, error.status, { stale: error instanceof PreconditionFailedError });
     }
   });
 

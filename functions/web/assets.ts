@@ -3,6 +3,10 @@
  * The pages work without the script: it only adds autosave of a draft answer and upload progress.
  */
 import { createHash } from 'node:crypto';
+import { ATTACHMENT_TYPES } from '../../shared/workflow/attachments';
+
+/** Filename extension → media type: the upload declares the type its extension stands for, whatever the browser guessed. */
+const TYPE_BY_EXTENSION: Record<string, string> = Object.fromEntries(Object.entries(ATTACHMENT_TYPES).flatMap(([type, exts]) => exts.map((ext) => [ext, type])));
 
 export const APP_CSS = `
 :root {
@@ -168,11 +172,16 @@ export const APP_JS = `
           etagField.value = result.data.etag;
           lastSent = sent;
           say('Draft saved at ' + new Date(result.data.updatedAt).toLocaleTimeString() + '.');
+        } else if (result.response.status === 401) {
+          stopped = true;
+          var expired = $('#session-expired');
+          if (expired) expired.hidden = false;
+          say('Your session has expired: your draft is no longer saved automatically. Use the link below to sign in again in a new tab, then press Save.');
         } else {
           stopped = true;
-          say((result.data && result.data.detail ? result.data.detail + ' ' : '') + 'Automatic saving has stopped; press Save to see both versions. Your text is kept.');
+          say((result.data && result.data.detail ? result.data.detail + ' ' : '') + 'Automatic saving has stopped; your text is still in the box. Press Save to see both versions.');
         }
-      }).catch(function () { say('Could not save the draft automatically; your text is kept. Press Save to try again.'); });
+      }).catch(function () { say('Could not save the draft automatically (is the connection down?). Your text is still in the box; press Save to try again.'); });
     }
     if (textarea) {
       textarea.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(save, 1500); });
@@ -183,6 +192,12 @@ export const APP_JS = `
   }
 
   // Upload: request a presigned URL from the server, PUT the file with progress, then complete.
+  var TYPES = ${JSON.stringify(TYPE_BY_EXTENSION)};
+  function typeOf(file) {
+    var dot = file.name.lastIndexOf('.');
+    var ext = dot >= 0 ? file.name.slice(dot + 1).toLowerCase() : '';
+    return (Object.prototype.hasOwnProperty.call(TYPES, ext) && TYPES[ext]) || file.type || 'application/octet-stream';
+  }
   var upload = $('form[data-upload]');
   if (upload) {
     var fileInput = upload.querySelector('input[type="file"]');
@@ -203,7 +218,7 @@ export const APP_JS = `
       fetch(upload.action, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrf },
-        body: JSON.stringify({ filename: file.name, contentType: file.type || 'application/octet-stream', size: file.size }),
+        body: JSON.stringify({ filename: file.name, contentType: typeOf(file), size: file.size }),
         credentials: 'same-origin'
       }).then(function (response) {
         return response.json().then(function (data) {

@@ -4,6 +4,7 @@
  */
 import type { Child, FC, PropsWithChildren } from 'hono/jsx';
 import type { ReportStatus, SectionStatus } from '../../shared/workflow';
+import { CURRENT_CYCLE, reportPath } from './paths';
 import { CSRF_FIELD, type Session } from './session';
 
 /** What every page needs to render links and forms: the base path and the signed-in session. */
@@ -122,16 +123,16 @@ export const Layout: FC<PropsWithChildren<{ ctx: PageContext; title: string; scr
               <ul>
                 {reviewer ? (
                   <li>
-                    <a href={href('/reports/2014')}>Dashboard</a>
+                    <a href={href(`/reports/${CURRENT_CYCLE}`)}>Dashboard</a>
                   </li>
                 ) : null}
                 {country ? (
                   <li>
-                    <a href={href(`/reports/2014/${country}`)}>My report</a>
+                    <a href={href(reportPath(CURRENT_CYCLE, country))}>My report</a>
                   </li>
                 ) : null}
                 <li>
-                  <a href={href('/public/2014')}>Published reports</a>
+                  <a href={href(`/public/${CURRENT_CYCLE}`)}>Published reports</a>
                 </li>
                 {session ? (
                   <>

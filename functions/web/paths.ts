@@ -1,4 +1,8 @@
 /** The web app's paths in one place, so pages, redirects and tests agree. */
+import { CYCLES } from '../../shared/form';
+
+/** The cycle the navigation and `/reports`, `/public` lead to: the latest one. */
+export const CURRENT_CYCLE = CYCLES[CYCLES.length - 1]!.id;
 
 export const reportPath = (cycle: string, country: string) => `/reports/${encodeURIComponent(cycle)}/${encodeURIComponent(country)}`;
 export const sectionPath = (cycle: string, country: string, section: string) => `${reportPath(cycle, country)}/sections/${encodeURIComponent(section)}`;

@@ -8,10 +8,11 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { decodeJwt } from 'jose';
 import type { TokenVerifier } from '../../shared/http/auth';
-import { UnauthenticatedError, type Actor } from '../../shared/workflow';
+import type { Actor } from '../../shared/workflow';
 
 export const SESSION_COOKIE = 'ar_session';
-export const LOGIN_COOKIE = 'ar_login';
+/** Prefix of the login cookies: one per sign-in started (`ar_login_<state>`), so parallel sign-ins in two tabs both work. */
+export const LOGIN_COOKIE = 'ar_login_';
 /** Name of the hidden form field (and of the header for script requests) carrying the CSRF token. */
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -91,34 +92,65 @@ export function codeChallenge(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
 }
 
-/** The login state rides in an HttpOnly cookie for ten minutes; `state` in the callback must match it. */
+/** The shape of a state this server makes (24 random bytes, base64url): only such a value names a login cookie. */
+const STATE_PATTERN = /^[A-Za-z0-9_-]{32}$/;
+const LOGIN_MAX_AGE = 600;
+
+/** The login state rides in an HttpOnly cookie named by its state for ten minutes; `state` in the callback picks it. */
 export function writeLoginState(c: Context, login: LoginState, scope: CookieScope): void {
-  setCookie(c, LOGIN_COOKIE, Buffer.from(JSON.stringify(login)).toString('base64url'), {
+  setCookie(c, LOGIN_COOKIE + login.state, Buffer.from(JSON.stringify(login)).toString('base64url'), {
     httpOnly: true,
     secure: scope.secure,
     // Lax: the provider's redirect back is a top-level GET navigation, which carries Lax cookies.
     sameSite: 'Lax',
     path: scope.path,
-    maxAge: 600,
+    maxAge: LOGIN_MAX_AGE,
   });
 }
 
-export function takeLoginState(c: Context, scope: CookieScope): LoginState {
-  const raw = getCookie(c, LOGIN_COOKIE);
-  deleteCookie(c, LOGIN_COOKIE, { path: scope.path, secure: scope.secure, httpOnly: true, sameSite: 'Lax' });
-  if (!raw) throw new UnauthenticatedError('The sign-in took too long or was started in another browser; sign in again.');
+/** The login state of the sign-in that `state` names (and its cookie removed); undefined when there is none. */
+export function takeLoginState(c: Context, state: string | undefined, scope: CookieScope): LoginState | undefined {
+  if (!state || !STATE_PATTERN.test(state)) return undefined;
+  const raw = getCookie(c, LOGIN_COOKIE + state);
+  if (!raw) return undefined;
+  deleteCookie(c, LOGIN_COOKIE + state, { path: scope.path, secure: scope.secure, httpOnly: true, sameSite: 'Lax' });
   try {
     const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<LoginState>;
-    if (typeof parsed.state === 'string' && typeof parsed.verifier === 'string' && typeof parsed.nonce === 'string' && typeof parsed.next === 'string') {
+    if (parsed.state === state && typeof parsed.verifier === 'string' && typeof parsed.nonce === 'string' && typeof parsed.next === 'string') {
       return parsed as LoginState;
     }
   } catch {
     // fall through
   }
-  throw new UnauthenticatedError('The sign-in state is not valid; sign in again.');
+  return undefined;
 }
 
-/** Only local paths are followed after sign-in (no open redirect). */
+const LOCAL_BASE = 'https://x.invalid';
+// C0 and C1 controls (a TAB or newline inside a URL is dropped by parsers, "/\t/evil" becomes "//evil") and backslashes (read as slashes).
+const UNSAFE_IN_NEXT = /[\u0000-\u001f\u007f-\u009f\\]/;
+/** Pages never to come back to after signing in: the sign-in machinery itself. */
+const NOT_A_NEXT = /^\/(?:auth|sign-in|sign-out|dev\/sign-in)(?:[/?#]|$)/i;
+
+/**
+ * Only local paths are followed after sign-in (no open redirect): the value must parse against a
+ * placeholder origin and keep it, and is rebuilt from its path, query and fragment. Anything else,
+ * and the sign-in pages themselves (a loop), give '/'.
+ */
 export function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || UNSAFE_IN_NEXT.test(next)) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, LOCAL_BASE);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== LOCAL_BASE || url.pathname.startsWith('//')) return '/';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.pathname);
+  } catch {
+    return '/';
+  }
+  if (NOT_A_NEXT.test(url.pathname) || NOT_A_NEXT.test(decoded) || decoded.startsWith('//') || UNSAFE_IN_NEXT.test(decoded)) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -15,7 +15,7 @@ import { createAttachmentStore, createS3Clients } from '../../shared/store/attac
 import { documentClient } from '../../shared/store/clients';
 import { ReportStore } from '../../shared/store/report-store';
 import { serveApi, type RunningApi } from '../../functions/local/api';
-import { ensureDevIssuer } from '../../functions/local/dev-issuer';
+import { ensureDevIssuer, type DevIssuer } from '../../functions/local/dev-issuer';
 import { createTestTable } from '../support/dynamo';
 
 /** Where the screenshots of the main pages go (test-results/ is gitignored). */
@@ -29,6 +29,8 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export interface WebServer extends RunningApi {
   store: ReportStore;
   tableName: string;
+  /** The server's development issuer: tests sign tokens with it (an expired session, for one). */
+  issuer: DevIssuer;
 }
 
 /** The local composition (API + web) on a free loopback port, with the development sign-in on. */
@@ -41,7 +43,7 @@ export async function startWebServer(prefix: string): Promise<WebServer> {
   const store = new ReportStore({ doc, tableName });
   const attachments = createAttachmentStore({ doc, ...createS3Clients(config), tableName, bucket: config.BUCKET_NAME });
   const server = await serveApi({ store, attachments, verifier: createTokenVerifier(config) }, { port: 0, web: { devSignIn: issuer } });
-  return { ...server, store, tableName };
+  return { ...server, store, tableName, issuer };
 }
 
 /** Launches Chromium, or fails with how to install it (the browser tests never skip). */

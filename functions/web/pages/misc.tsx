@@ -61,13 +61,27 @@ export const DevSignInPage: FC<{ ctx: PageContext; users: DemoUser[]; next: stri
   </Layout>
 );
 
-export const ErrorPage: FC<{ ctx: PageContext; status: number; title: string; detail: string; requestId?: string | undefined }> = ({ ctx, status, title, detail, requestId }) => (
+export const ErrorPage: FC<{ ctx: PageContext; status: number; title: string; detail: string; requestId?: string | undefined; action?: { href: string; label: string } | undefined }> = ({
+  ctx,
+  status,
+  title,
+  detail,
+  requestId,
+  action,
+}) => (
   <Layout ctx={ctx} title={title}>
     <h1>{title}</h1>
     <p>{detail}</p>
     {requestId ? (
       <p class="muted">
         Error {status}; request id <code>{requestId}</code>.
+      </p>
+    ) : null}
+    {action ? (
+      <p>
+        <a class="button" href={action.href}>
+          {action.label}
+        </a>
       </p>
     ) : null}
     <p>

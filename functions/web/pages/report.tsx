@@ -359,6 +359,18 @@ const ReviewSection: FC<{
             </form>
           </details>
         </div>
+      ) : error ? (
+        // The section can no longer be returned (decided meanwhile): the comment stays on screen to be copied.
+        <div class="field">
+          <label for={fieldId}>Your comment (not sent)</label>
+          <span class="error-message" id={`${fieldId}-error`}>
+            <span class="visually-hidden">Error: </span>
+            {error.message}
+          </span>
+          <textarea class="short" id={fieldId} readonly aria-describedby={`${fieldId}-error`}>
+            {'\n' + error.comment}
+          </textarea>
+        </div>
       ) : null}
     </article>
   );

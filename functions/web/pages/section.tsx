@@ -17,6 +17,10 @@ import { formatSize } from './report';
 
 export const TEXT_FIELD = 'answer-text';
 export const NTR_FIELD = 'answer-nothing';
+/** The read-only copy of a draft that can no longer be saved (the section was locked meanwhile). */
+export const UNSAVED_FIELD = 'unsaved-text';
+
+export type Draft = { text: string; nothingToReport: boolean };
 
 export interface SectionPageProps {
   ctx: PageContext;
@@ -27,21 +31,30 @@ export interface SectionPageProps {
   state: SectionState;
   files: Attachment[];
   /** The user's input when the page is re-rendered after a preview, an error or a conflict. */
-  draft?: { text: string; nothingToReport: boolean } | undefined;
+  draft?: Draft | undefined;
   preview?: boolean;
   errors?: FieldErrorView[];
-  /** A stale save: `state` is the version now saved, `draft` the user's text. */
+  /** A stale save or preview: `state` is the version now saved, `draft` the user's text based on an older one. */
   conflict?: boolean;
   flash?: string | undefined;
 }
+
+/** Where to sign in again without leaving the page that holds the user's text. */
+const signInAgainHref = (ctx: PageContext, cycle: string, country: string, section: string) => ctx.href(`/sign-in?next=${encodeURIComponent(sectionPath(cycle, country, section))}`);
 
 export const SectionPage: FC<SectionPageProps> = (props) => {
   const { ctx, info, participant, report, section, state, files } = props;
   const goal = info.cycle.form.targets.flatMap((t) => t.goals).find((g) => g.id === section.goalId)!;
   const editable = mayEditSection(ctx.session?.actor, report.country, state.status);
+  const conflict = editable && !!props.conflict;
   const reportHref = ctx.href(reportPath(report.cycle, report.country));
   const title = `Section ${section.id}`;
-  const errors = props.errors ?? [];
+  // Messages about the user's text link to wherever it is shown: the editor, or the read-only copy.
+  const textField = editable ? TEXT_FIELD : UNSAVED_FIELD;
+  const errors = (props.errors ?? []).map((e) => (e.field === TEXT_FIELD || e.field === UNSAVED_FIELD ? { ...e, field: textField } : e));
+  if (props.draft && !editable && errors.length === 0) {
+    errors.push({ field: UNSAVED_FIELD, message: `Section ${section.id} cannot be changed now, so your text was not saved. It is kept below so that you can copy it.` });
+  }
   return (
     <Layout ctx={ctx} title={`${title} – ${participant.name}`} scripts={editable}>
       <Breadcrumbs
@@ -53,11 +66,11 @@ export const SectionPage: FC<SectionPageProps> = (props) => {
       />
       <ErrorSummary
         errors={
-          props.conflict
+          conflict
             ? [{ field: TEXT_FIELD, message: 'Someone saved this section after you opened it. Your text is kept below; compare it with the saved version before saving again.' }, ...errors]
             : errors
         }
-        title={props.conflict ? 'Your answer was not saved' : undefined}
+        title={conflict || (props.draft && !editable) ? 'Your answer was not saved' : undefined}
       />
       <h1>
         {title} <span class="visually-hidden">of the report of </span>
@@ -108,12 +121,66 @@ export const SectionPage: FC<SectionPageProps> = (props) => {
           <p id="return-comment">{state.returnComment}</p>
         </div>
       ) : null}
-      {editable ? <Editor {...props} /> : <ReadOnlyAnswer state={state} />}
+      {editable ? (
+        <Editor {...props} errors={errors} conflict={conflict} />
+      ) : (
+        <>
+          <ReadOnlyAnswer state={state} />
+          {props.draft ? <UnsavedDraft draft={props.draft} /> : null}
+        </>
+      )}
       <Attachments {...props} editable={editable} />
       <p>
         <a href={`${reportHref}#${sectionAnchor(section.id)}`}>Back to the report</a>
         {isReviewer(ctx.session?.actor) ? ' (to approve or return this section)' : ''}
       </p>
+    </Layout>
+  );
+};
+
+/**
+ * The section form posted without a valid session (it expired while the user was typing): the
+ * user's text in the editor again, and a sign-in link that opens in a new tab so this page, and
+ * the text on it, stay. Nothing of the report is shown: only the public form's question.
+ */
+export const SignedOutSectionPage: FC<{ ctx: PageContext; info: CycleInfo; participant: Participant; section: Section; draft: Draft; etag: string; expired: boolean }> = ({
+  ctx,
+  info,
+  participant,
+  section,
+  draft,
+  etag,
+  expired,
+}) => {
+  const title = `Section ${section.id}`;
+  const reason = expired ? 'Your session has expired' : 'You are not signed in';
+  return (
+    <Layout ctx={ctx} title={`${title} – ${participant.name}`}>
+      <Breadcrumbs
+        items={[
+          { label: 'Home', href: ctx.href('/') },
+          { label: `${participant.name}: ${info.cycle.id} report`, href: ctx.href(reportPath(info.cycle.id, participant.code)) },
+          { label: title },
+        ]}
+      />
+      <ErrorSummary errors={[{ field: TEXT_FIELD, message: `${reason}, so your answer was not saved. Your text is kept below.` }]} title="Your answer was not saved" />
+      <h1>
+        {title} <span class="visually-hidden">of the report of </span>
+        <span class="muted">· {participant.name}</span>
+      </h1>
+      <Notice kind="warning" title="Sign in again, then save">
+        <p id="signed-out-message">
+          {reason}. Your text is still in the box below, not saved yet. Keep this page open:{' '}
+          <a href={signInAgainHref(ctx, info.cycle.id, participant.code, section.id)} target="_blank" rel="noopener" id="sign-in-again">
+            sign in again in a new tab
+          </a>
+          , then come back to this page and press Save again.
+        </p>
+      </Notice>
+      <h2 id="question">
+        {section.question}) {section.prompt}
+      </h2>
+      <AnswerForm ctx={ctx} cycle={info.cycle.id} country={participant.code} section={section.id} etag={etag} text={draft.text} nothingToReport={draft.nothingToReport} describedBy="signed-out-message" />
     </Layout>
   );
 };
@@ -132,56 +199,112 @@ const ReadOnlyAnswer: FC<{ state: SectionState }> = ({ state }) => (
   </section>
 );
 
+/** The user's text that can no longer be saved here, read-only so that it can be copied. */
+const UnsavedDraft: FC<{ draft: Draft }> = ({ draft }) => (
+  <section aria-labelledby="unsaved-heading" class="compare">
+    <h2 id="unsaved-heading">Your text (not saved)</h2>
+    <p class="hint" id="unsaved-hint">
+      This section cannot be changed now, so your text was not saved. It is kept here so that you can copy it: select it all (Ctrl+A or ⌘+A in the box), copy it (Ctrl+C or ⌘+C) and keep it
+      elsewhere.
+      {draft.nothingToReport ? ' You had also ticked “Nothing to report”.' : ''}
+    </p>
+    <div class="field">
+      <label for={UNSAVED_FIELD}>Your unsaved answer</label>
+      <textarea id={UNSAVED_FIELD} rows={12} readonly aria-describedby="unsaved-hint">
+        {'\n' + draft.text}
+      </textarea>
+    </div>
+  </section>
+);
+
+/** The answer form: text, nothing-to-report mark, the version it is based on, Save and Preview. */
+const AnswerForm: FC<{
+  ctx: PageContext;
+  cycle: string;
+  country: string;
+  section: string;
+  etag: string;
+  text: string;
+  nothingToReport: boolean;
+  textError?: FieldErrorView | undefined;
+  conflict?: boolean | undefined;
+  describedBy?: string;
+}> = ({ ctx, cycle, country, section, etag, text, nothingToReport, textError, conflict, describedBy }) => {
+  const described = ['answer-hint', describedBy ?? '', textError ? 'answer-error' : '', conflict ? 'conflict-message' : ''].filter(Boolean).join(' ');
+  return (
+    <form method="post" action={ctx.href(sectionPath(cycle, country, section))} data-autosave="">
+      <Csrf ctx={ctx} />
+      <input type="hidden" name="etag" value={etag} />
+      <div class="field">
+        <label for={TEXT_FIELD}>Answer to {section}</label>
+        <span class="hint" id="answer-hint">
+          Markdown: a blank line starts a paragraph; “- ” starts a bullet, “1. ” a numbered item; *emphasis*, **strong**.
+        </span>
+        {conflict ? (
+          <span class="error-message" id="conflict-message">
+            <span class="visually-hidden">Error: </span>Not saved: this section changed since you opened it. The text below is yours; the saved version is shown after the form.
+          </span>
+        ) : null}
+        {textError ? (
+          <span class="error-message" id="answer-error">
+            <span class="visually-hidden">Error: </span>
+            {textError.message}
+          </span>
+        ) : null}
+        <textarea id={TEXT_FIELD} name="text" rows={16} aria-describedby={described} aria-invalid={textError || conflict ? 'true' : undefined}>
+          {'\n' + text}
+        </textarea>
+      </div>
+      <div class="field checkbox">
+        <input type="checkbox" id={NTR_FIELD} name="nothingToReport" value="true" checked={nothingToReport} aria-describedby="nothing-hint" />
+        <label for={NTR_FIELD}>Nothing to report for this question</label>
+      </div>
+      <span class="hint" id="nothing-hint">
+        Tick this instead of writing an answer; the answer must then be empty.
+      </span>
+      <div class="actions">
+        <button type="submit" name="intent" value="save" class="button">
+          {conflict ? 'Save my version' : 'Save'}
+        </button>
+        <button type="submit" name="intent" value="preview" class="button secondary">
+          Preview
+        </button>
+        <p id="autosave-status" role="status" aria-live="polite" class="muted"></p>
+      </div>
+    </form>
+  );
+};
+
 const Editor: FC<SectionPageProps> = ({ ctx, report, section, state, draft, preview, errors = [], conflict }) => {
   const text = draft?.text ?? state.text;
   const nothingToReport = draft?.nothingToReport ?? state.nothingToReport;
-  const textError = errors.find((e) => e.field === TEXT_FIELD);
-  const describedBy = ['answer-hint', textError ? 'answer-error' : '', conflict ? 'conflict-message' : ''].filter(Boolean).join(' ');
   return (
     <section aria-labelledby="editor-heading">
       <h2 id="editor-heading" class="visually-hidden">
         Your answer
       </h2>
-      <form method="post" action={ctx.href(sectionPath(report.cycle, report.country, section.id))} data-autosave="">
-        <Csrf ctx={ctx} />
-        <input type="hidden" name="etag" value={sectionEtag(report.cycle, report.country, state)} />
-        <div class="field">
-          <label for={TEXT_FIELD}>Answer to {section.id}</label>
-          <span class="hint" id="answer-hint">
-            Markdown: a blank line starts a paragraph; “- ” starts a bullet, “1. ” a numbered item; *emphasis*, **strong**.
-          </span>
-          {conflict ? (
-            <span class="error-message" id="conflict-message">
-              <span class="visually-hidden">Error: </span>Not saved: this section changed since you opened it. The text below is yours; the saved version is shown after the form.
-            </span>
-          ) : null}
-          {textError ? (
-            <span class="error-message" id="answer-error">
-              <span class="visually-hidden">Error: </span>
-              {textError.message}
-            </span>
-          ) : null}
-          <textarea id={TEXT_FIELD} name="text" rows={16} aria-describedby={describedBy} aria-invalid={textError || conflict ? 'true' : undefined}>
-            {'\n' + text}
-          </textarea>
-        </div>
-        <div class="field checkbox">
-          <input type="checkbox" id={NTR_FIELD} name="nothingToReport" value="true" checked={nothingToReport} aria-describedby="nothing-hint" />
-          <label for={NTR_FIELD}>Nothing to report for this question</label>
-        </div>
-        <span class="hint" id="nothing-hint">
-          Tick this instead of writing an answer; the answer must then be empty.
-        </span>
-        <div class="actions">
-          <button type="submit" name="intent" value="save" class="button">
-            {conflict ? 'Save my version' : 'Save'}
-          </button>
-          <button type="submit" name="intent" value="preview" class="button secondary">
-            Preview
-          </button>
-          <p id="autosave-status" role="status" aria-live="polite" class="muted"></p>
-        </div>
-      </form>
+      {/* The current version: after a conflict, saving again is the user's deliberate choice with both versions in view. */}
+      <AnswerForm
+        ctx={ctx}
+        cycle={report.cycle}
+        country={report.country}
+        section={section.id}
+        etag={sectionEtag(report.cycle, report.country, state)}
+        text={text}
+        nothingToReport={nothingToReport}
+        textError={errors.find((e) => e.field === TEXT_FIELD)}
+        conflict={conflict}
+      />
+      {/* Shown by the autosave script when the session has expired. */}
+      <div class="notice notice-warning" id="session-expired" hidden>
+        <p>
+          Your session has expired, so your text is no longer saved automatically. It is still in the box above:{' '}
+          <a href={signInAgainHref(ctx, report.cycle, report.country, section.id)} target="_blank" rel="noopener">
+            sign in again in a new tab
+          </a>
+          , then come back to this page and press Save.
+        </p>
+      </div>
       {preview ? (
         <section aria-labelledby="preview-heading" class="preview" id="preview">
           <h3 id="preview-heading">Preview (not saved yet)</h3>
