@@ -12,8 +12,7 @@ import { createDeps } from '../deps';
 import { loadWebOptions } from '../web/config';
 import { serveApi } from './api';
 import { ensureDevIssuer } from './dev-issuer';
-import { startDynamoDbLocal, type RunningService } from './dynamodb-local';
-import { startS3Server } from './s3-server';
+import { startLocalStorage } from './storage';
 import { seedReports } from './seed';
 
 async function main(): Promise<void> {
@@ -32,23 +31,15 @@ async function main(): Promise<void> {
 
   try {
     const issuer = await ensureDevIssuer(dataDir);
-    const credentials = { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local' };
-    const bucket = process.env.BUCKET_NAME ?? 'alliance-reporting-attachments';
-    const [dynamo, s3]: [RunningService, { endpoint: string; close(): Promise<void> }] = await Promise.all([
-      startDynamoDbLocal({ directory: join(dataDir, 'dynamodb') }),
-      startS3Server({ directory: join(dataDir, 's3'), bucket, credentials }),
-    ]);
-    started.push(dynamo, { stop: s3.close });
+    const storage = await startLocalStorage({
+      bucket: process.env.BUCKET_NAME ?? 'alliance-reporting-attachments',
+      dynamoDirectory: join(dataDir, 'dynamodb'),
+      s3Directory: join(dataDir, 's3'),
+    });
+    started.push(storage);
 
-    // The SDK takes endpoints, region and credentials from the environment, as in Lambda.
+    // The apps read the issuer from the environment, as in Lambda (the SDK endpoints are set by startLocalStorage).
     Object.assign(process.env, {
-      AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
-      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ENDPOINT_URL_S3: s3.endpoint,
-      S3_FORCE_PATH_STYLE: 'true',
-      BUCKET_NAME: bucket,
       AUTH_ISSUER: issuer.issuer,
       AUTH_AUDIENCE: issuer.audience,
       AUTH_JWKS: issuer.jwks,
@@ -69,7 +60,7 @@ async function main(): Promise<void> {
         `Alliance Reporting is running at ${api.url}`,
         `  web:      ${api.url}/ (sign in as a demo user: rapporteurs of ME and XK, a reviewer, an admin)`,
         `  data:     ${dataDir}${created ? ' (new table created)' : ''}`,
-        `  storage:  DynamoDB Local ${dynamo.endpoint}, S3 (s3rver) ${s3.endpoint}`,
+        `  storage:  DynamoDB Local ${storage.dynamoEndpoint}, S3 (s3rver) ${storage.s3Endpoint}`,
         `  API docs: ${api.url}/docs`,
         ...seeded.map((line) => `  seeded:   ${line}`),
         '',

@@ -10,6 +10,17 @@ import type { Attachment } from '../../../shared/store/attachments';
 import { TRANSITIONS, isAnswered, type ReportState, type SectionState } from '../../../shared/workflow';
 import { isReviewer, mayAct, whyNot } from '../decisions';
 import { Breadcrumbs, Csrf, ErrorSummary, Layout, Notice, RawHtml, StatusBadge, Time, type PageContext } from '../layout';
+
+/** A list of links to sections of a report (the returned ones, the unanswered ones). */
+const SectionLinks: FC<{ ctx: PageContext; report: ReportState; sections: readonly SectionState[] }> = ({ ctx, report, sections }) => (
+  <ul>
+    {sections.map((s) => (
+      <li>
+        <a href={ctx.href(sectionPath(report.cycle, report.country, s.id))}>Section {s.id}</a>
+      </li>
+    ))}
+  </ul>
+);
 import { reportPath, sectionAnchor, sectionPath } from '../paths';
 
 export interface ReportPageProps {
@@ -131,13 +142,7 @@ const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments })
       {returned.length > 0 ? (
         <Notice kind="warning" title={`${returned.length} section(s) returned with a comment`}>
           <p>The reviewers ask you to revise these sections, then submit the report again:</p>
-          <ul>
-            {returned.map((s) => (
-              <li>
-                <a href={ctx.href(sectionPath(report.cycle, report.country, s.id))}>Section {s.id}</a>
-              </li>
-            ))}
-          </ul>
+          <SectionLinks ctx={ctx} report={report} sections={returned} />
         </Notice>
       ) : null}
       {formOutline(info).map(({ target, goals }) => (
@@ -183,13 +188,7 @@ const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments })
                 <p>
                   <strong>{missing.length === 1 ? 'One section still needs' : `${missing.length} sections still need`} an answer</strong> (or the “nothing to report” mark) before you can submit:
                 </p>
-                <ul>
-                  {missing.map((s) => (
-                    <li>
-                      <a href={ctx.href(sectionPath(report.cycle, report.country, s.id))}>Section {s.id}</a>
-                    </li>
-                  ))}
-                </ul>
+                <SectionLinks ctx={ctx} report={report} sections={missing} />
               </div>
             ) : (
               <p id="submit-missing">Every section has an answer. Submitting sends the {report.status === 'returned' ? 'revised sections' : 'report'} to the reviewers; you cannot change it meanwhile.</p>
