@@ -6,7 +6,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { CYCLES } from '../../shared/form';
 import { createApp, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
-import { assertCanRead, cycleOr404, participantOr404, readReport, reportJson, runTransition, sectionJson, sectionOr404 } from '../../shared/http/reports';
+import { assertCanRead, cycleOr404, sectionAddressOr404, participantOr404, readReport, reportJson, runTransition, sectionJson, sectionOr404 } from '../../shared/http/reports';
 import { attachmentsBySection } from '../../shared/store/attachments';
 import { PreconditionFailedError, PreconditionRequiredError, decideSave, versionFromEtag } from '../../shared/workflow';
 import type { AppDeps } from '../deps';
@@ -62,44 +62,36 @@ export function registerSubmissionRoutes(app: OpenAPIHono<AppEnv>, { store, atta
     return c.json(reportJson(report, participant, byId), 200);
   });
 
-  /** Resolves cycle, participant and section (404s) for the attachment routes. */
-  const section404 = (p: { cycle: string; country: string; section: string }) => {
-    const info = cycleOr404(p.cycle);
-    participantOr404(info, p.country);
-    sectionOr404(info, p.section);
-    return info;
-  };
-
   app.openapi(requestUpload, async (c) => {
     const actor = requireActor(c.get('actor'));
     const p = c.req.valid('param');
-    section404(p);
+    sectionAddressOr404(p.cycle, p.country, p.section);
     return c.json(await attachments.requestUpload(actor, p.cycle, p.country, p.section, c.req.valid('json')), 201);
   });
 
   app.openapi(completeUpload, async (c) => {
     const actor = requireActor(c.get('actor'));
     const p = c.req.valid('param');
-    section404(p);
+    sectionAddressOr404(p.cycle, p.country, p.section);
     return c.json(await attachments.complete(actor, p.cycle, p.country, p.section, p.id), 200);
   });
 
   app.openapi(listAttachments, async (c) => {
     const p = c.req.valid('param');
-    await assertCanRead(store, c.get('actor'), section404(p), p.country);
+    await assertCanRead(store, c.get('actor'), sectionAddressOr404(p.cycle, p.country, p.section), p.country);
     return c.json({ attachments: await attachments.list(p.cycle, p.country, p.section) }, 200);
   });
 
   app.openapi(getAttachment, async (c) => {
     const p = c.req.valid('param');
-    await assertCanRead(store, c.get('actor'), section404(p), p.country);
+    await assertCanRead(store, c.get('actor'), sectionAddressOr404(p.cycle, p.country, p.section), p.country);
     return c.json(await attachments.get(p.cycle, p.country, p.section, p.id), 200);
   });
 
   app.openapi(deleteAttachment, async (c) => {
     const actor = requireActor(c.get('actor'));
     const p = c.req.valid('param');
-    section404(p);
+    sectionAddressOr404(p.cycle, p.country, p.section);
     await attachments.remove(actor, p.cycle, p.country, p.section, p.id);
     return c.body(null, 204);
   });

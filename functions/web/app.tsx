@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { renderHtml, renderMarkdown } from '../../shared/documents';
 import { log } from '../../shared/http/log';
 import { errorToProblem } from '../../shared/http/problem';
-import { assertCanRead, cycleOr404, participantOr404, readReport, runTransition, sectionOr404 } from '../../shared/http/reports';
+import { assertCanRead, cycleOr404, participantOr404, readReport, runTransition, sectionAddressOr404, sectionOr404 } from '../../shared/http/reports';
 import { attachmentsBySection } from '../../shared/store/attachments';
 import {
   AppError,
@@ -462,9 +462,7 @@ export function createWebApp(deps: AppDeps, options: WebOptions = {}): Hono<WebE
       return render(c, <SectionPage {...view} draft={draft} preview conflict={etag !== sectionEtag(cycle, country, view.state)} />);
     }
 
-    const info = cycleOr404(cycle);
-    participantOr404(info, country);
-    sectionOr404(info, section);
+    sectionAddressOr404(cycle, country, section);
     try {
       const decision = decideSave(actor, country, draft);
       const expectedVersion = versionFromEtag(cycle, country, section, etag);
@@ -489,9 +487,7 @@ export function createWebApp(deps: AppDeps, options: WebOptions = {}): Hono<WebE
   app.post('/reports/:cycle/:country/sections/:section/attachments', async (c) => {
     const actor = requireActor(c);
     const { cycle, country, section } = c.req.param();
-    const info = cycleOr404(cycle);
-    participantOr404(info, country);
-    sectionOr404(info, section);
+    sectionAddressOr404(cycle, country, section);
     const input = await c.req.json().catch(() => {
       throw new InvalidInputError('Send the file name, type and size as JSON.');
     });
@@ -501,18 +497,14 @@ export function createWebApp(deps: AppDeps, options: WebOptions = {}): Hono<WebE
   app.post('/reports/:cycle/:country/sections/:section/attachments/:id/complete', async (c) => {
     const actor = requireActor(c);
     const { cycle, country, section, id } = c.req.param();
-    const info = cycleOr404(cycle);
-    participantOr404(info, country);
-    sectionOr404(info, section);
+    sectionAddressOr404(cycle, country, section);
     return c.json(await attachments.complete(actor, cycle, country, section, id), 200);
   });
 
   app.post('/reports/:cycle/:country/sections/:section/attachments/:id/delete', async (c) => {
     const actor = requireActor(c);
     const { cycle, country, section, id } = c.req.param();
-    const info = cycleOr404(cycle);
-    participantOr404(info, country);
-    sectionOr404(info, section);
+    sectionAddressOr404(cycle, country, section);
     await attachments.remove(actor, cycle, country, section, id);
     return redirect(c, `${sectionPath(cycle, country, section)}?done=attachment-removed#attachments-heading`);
   });
@@ -520,10 +512,7 @@ export function createWebApp(deps: AppDeps, options: WebOptions = {}): Hono<WebE
   /** A download: the reader check, then a redirect to a short-lived presigned URL. */
   const download = async (c: C, actor: Actor | undefined) => {
     const { cycle, country, section, id } = c.req.param() as { cycle: string; country: string; section: string; id: string };
-    const info = cycleOr404(cycle);
-    participantOr404(info, country);
-    sectionOr404(info, section);
-    await assertCanRead(store, actor, info, country);
+    await assertCanRead(store, actor, sectionAddressOr404(cycle, country, section), country);
     const file = await attachments.get(cycle, country, section, id);
     return c.redirect(file.downloadUrl, 302);
   };

@@ -37,6 +37,14 @@ export function sectionOr404(info: CycleInfo, section: string): void {
   if (!info.sectionIds.includes(section)) throw new NotFoundError(`The ${info.cycle.id} form has no section ${section}.`);
 }
 
+/** Resolves a section's address (cycle, participant, section) or answers 404; returns the cycle. */
+export function sectionAddressOr404(cycleId: string, country: string, section: string): CycleInfo {
+  const info = cycleOr404(cycleId);
+  participantOr404(info, country);
+  sectionOr404(info, section);
+  return info;
+}
+
 /** Reads a report for `actor` (undefined: anonymous, who may read only published reports). */
 export async function readReport(store: ReportStore, actor: Actor | undefined, cycleId: string, country: string): Promise<{ info: CycleInfo; participant: Participant; read: ReportRead }> {
   const info = cycleOr404(cycleId);

@@ -11,6 +11,19 @@ import { TRANSITIONS, isAnswered, type ReportState, type SectionState } from '..
 import { isReviewer, mayAct, whyNot } from '../decisions';
 import { Breadcrumbs, Csrf, ErrorSummary, Layout, Notice, RawHtml, StatusBadge, Time, type PageContext } from '../layout';
 
+/** A report-level decision: a button, disabled with the workflow's own reason when it is not allowed yet. */
+const DecisionForm: FC<{ ctx: PageContext; action: string; id: string; whyNot: string | undefined; ready: string; label: string }> = ({ ctx, action, id, whyNot, ready, label }) => (
+  <form method="post" action={ctx.href(action)}>
+    <Csrf ctx={ctx} />
+    <p id={id} class={whyNot ? 'muted' : undefined}>
+      {whyNot ?? ready}
+    </p>
+    <button type="submit" class="button" disabled={whyNot !== undefined} aria-describedby={id}>
+      {label}
+    </button>
+  </form>
+);
+
 /** A list of links to sections of a report (the returned ones, the unanswered ones). */
 const SectionLinks: FC<{ ctx: PageContext; report: ReportState; sections: readonly SectionState[] }> = ({ ctx, report, sections }) => (
   <ul>
@@ -228,25 +241,16 @@ const ReviewerView: FC<ReportPageProps> = ({ ctx, info, report, attachments, ret
     <>
       <section aria-labelledby="decision-heading" class="panel">
         <h2 id="decision-heading">Decision on the report</h2>
-        <form method="post" action={ctx.href(`${base}/approve`)}>
-          <Csrf ctx={ctx} />
-          <p id="approve-reason" class={approveWhyNot ? 'muted' : undefined}>
-            {approveWhyNot ?? 'Every section is approved: the report can be approved.'}
-          </p>
-          <button type="submit" class="button" disabled={approveWhyNot !== undefined} aria-describedby="approve-reason">
-            Approve the report
-          </button>
-        </form>
+        <DecisionForm ctx={ctx} action={`${base}/approve`} id="approve-reason" whyNot={approveWhyNot} ready="Every section is approved: the report can be approved." label="Approve the report" />
         {mayPublish ? (
-          <form method="post" action={ctx.href(`${base}/publish`)}>
-            <Csrf ctx={ctx} />
-            <p id="publish-reason" class={publishWhyNot ? 'muted' : undefined}>
-              {publishWhyNot ?? 'The report is approved: publishing makes it readable by everyone, without signing in.'}
-            </p>
-            <button type="submit" class="button" disabled={publishWhyNot !== undefined} aria-describedby="publish-reason">
-              Publish the report
-            </button>
-          </form>
+          <DecisionForm
+            ctx={ctx}
+            action={`${base}/publish`}
+            id="publish-reason"
+            whyNot={publishWhyNot}
+            ready="The report is approved: publishing makes it readable by everyone, without signing in."
+            label="Publish the report"
+          />
         ) : null}
         <h3>History and exports</h3>
         <ReportLinks ctx={ctx} report={report} />
