@@ -8,7 +8,7 @@
 import { routes as approvalRoutes } from '../functions/approval/routes';
 import { routes as reviewRoutes } from '../functions/review/routes';
 import { routes as submissionRoutes } from '../functions/submission/routes';
-
+import { ATTACHMENTS_PREFIX, GSI1, UPLOADS_PREFIX } from '../shared/store/keys';
 
 /** What infra needs of a `createRoute` result. */
 export interface RouteContract {
@@ -48,15 +48,6 @@ export interface FunctionSpec {
   readonly memorySize?: number;
 }
 
-/**
- * Storage convention of attachments (agreed with the attachments code, shared/store):
- * a browser uploads with a presigned PUT to `uploads/<cycle>/<country>/<section>/<id>`; completing
- * the attachment copies it to `attachments/…` and deletes the upload. Whatever stays under
- * `uploads/` was never completed and the bucket's lifecycle rule expires it after a day.
- */
-export const UPLOADS_PREFIX = 'uploads/';
-export const ATTACHMENTS_PREFIX = 'attachments/';
-
 /** A transition writes its state change and its audit event in one TransactWriteItems. */
 const TRANSITION_WRITES: readonly TableAction[] = ['UpdateItem', 'PutItem', 'ConditionCheckItem'];
 
@@ -82,7 +73,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     // reads reports and history (Query), the cycle list (gsi1), a rapporteur's own summary (GetItem),
     // writes transitions (Update + Put, with ConditionChecks on the sections a transition leaves alone).
     table: ['GetItem', 'Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem'],
-    queryIndexes: ['gsi1'],
+    queryIndexes: [GSI1],
     // exports and the compilation list attachment names from DynamoDB; downloads go through submission.
     bucket: {},
   },
@@ -102,7 +93,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     routes: [],
     catchAll: true,
     table: ['GetItem', 'Query', ...TRANSITION_WRITES, 'DeleteItem'],
-    queryIndexes: ['gsi1'],
+    queryIndexes: [GSI1],
     bucket: {
       getObject: [`${UPLOADS_PREFIX}*`, `${ATTACHMENTS_PREFIX}*`],
       putObject: [`${UPLOADS_PREFIX}*`, `${ATTACHMENTS_PREFIX}*`],

@@ -9,7 +9,8 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { AuthConfig, InfraConfig } from './config';
-import { UPLOADS_PREFIX } from './function-table';
+import { GSI1, UPLOADS_PREFIX } from '../shared/store/keys';
+import { TTL_ATTRIBUTE } from '../shared/store/table';
 
 /** Environment variables through which the functions verify bearer tokens (see shared/config.ts). */
 export interface AuthEnvironment {
@@ -60,12 +61,12 @@ export class StatefulStack extends Stack {
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       // Never-completed attachment items carry `expiresAt` (epoch seconds; shared/store/attachments.ts).
-      timeToLiveAttribute: 'expiresAt',
+      timeToLiveAttribute: TTL_ATTRIBUTE,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.table.addGlobalSecondaryIndex({
-      indexName: 'gsi1',
+      indexName: GSI1,
       partitionKey: { name: 'gsi1pk', type: dynamodb.AttributeType.STRING },
       sortKey: { name: 'gsi1sk', type: dynamodb.AttributeType.STRING },
       projectionType: dynamodb.ProjectionType.ALL,

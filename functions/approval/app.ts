@@ -1,29 +1,21 @@
-/** The approval app: approving a whole report and publishing it. */
+/** The approval app: approving a whole report, publishing it, and importing a document into it. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
-import { reportJson, runTransition } from '../../shared/http/reports';
-import type { AppDeps } from '../deps';
-import { MAX_DOCUMENT_BYTES, importDocument } from '../../shared/http/documents';
+import { reportJson } from '../../shared/http/views';
+import { MAX_DOCUMENT_BYTES, importDocument } from '../../shared/usecases/documents';
+import { approveReport, publishReport } from '../../shared/usecases/reports';
 import { InvalidInputError } from '../../shared/workflow';
-import { approveReport, importReport, publishReport } from './routes';
+import type { AppDeps } from '../deps';
+import * as routes from './routes';
 
-export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, { store }: AppDeps): void {
-  app.openapi(approveReport, async (c) => {
-    const { cycle, country } = c.req.valid('param');
-    const { participant, report, attachments } = await runTransition(store, requireActor(c.get('actor')), cycle, country, 'approveReport');
-    return c.json(reportJson(report, participant, attachments), 200);
-  });
+export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(routes.approveReport, async (c) => c.json(reportJson(await approveReport(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
 
-  app.openapi(publishReport, async (c) => {
-    const { cycle, country } = c.req.valid('param');
-    const { participant, report, attachments } = await runTransition(store, requireActor(c.get('actor')), cycle, country, 'publishReport');
-    return c.json(reportJson(report, participant, attachments), 200);
-  });
+  app.openapi(routes.publishReport, async (c) => c.json(reportJson(await publishReport(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
 
-  app.openapi(importReport, async (c) => {
+  app.openapi(routes.importReport, async (c) => {
     const actor = requireActor(c.get('actor'));
-    const { cycle, country } = c.req.valid('param');
     const { dryRun, submit, overwrite } = c.req.valid('query');
     const type = c.req.header('content-type') ?? '';
     if (!/^text\/plain\b/i.test(type)) throw new InvalidInputError('Send the document as text/plain.', [{ path: 'header.content-type', message: 'must be text/plain' }]);
@@ -36,7 +28,7 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, { store }: AppD
       throw new InvalidInputError('The document is not UTF-8 text.', [{ path: 'body', message: 'must be UTF-8' }]);
     }
     const source = c.req.header('x-document-name')?.slice(0, 200) || 'HTTP upload';
-    return c.json(await importDocument(store, actor, cycle, country, text, { dryRun, submit, overwrite, source }), 200);
+    return c.json(await importDocument(deps, actor, c.req.valid('param'), text, { dryRun, submit, overwrite, source }), 200);
   });
 }
 

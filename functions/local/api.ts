@@ -6,14 +6,14 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from '../../shared/http/app';
 import { registerApprovalRoutes } from '../approval/app';
-import type { AppDeps } from '../deps';
+import type { AppDepsWithAttachments } from '../deps';
 import { registerReviewRoutes } from '../review/app';
 import { registerSubmissionRoutes } from '../submission/app';
 import { createWebApp } from '../web/app';
 import type { WebOptions } from '../web/config';
 import { isApiPath } from '../web/paths';
 
-export function createLocalApp(deps: AppDeps, web: WebOptions = {}) {
+export function createLocalApp(deps: AppDepsWithAttachments, web: WebOptions = {}) {
   const api = createApp(deps.verifier, (app) => {
     registerSubmissionRoutes(app, deps);
     registerReviewRoutes(app, deps);
@@ -30,7 +30,7 @@ export interface RunningApi {
 }
 
 /** Listens on loopback; port 0 picks a free one. */
-export function serveApi(deps: AppDeps, options: { port: number; hostname?: string; web?: WebOptions }): Promise<RunningApi> {
+export function serveApi(deps: AppDepsWithAttachments, options: { port: number; hostname?: string; web?: WebOptions }): Promise<RunningApi> {
   const app = createLocalApp(deps, options.web);
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, (info) => {

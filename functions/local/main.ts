@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../../shared/config';
 import { log } from '../../shared/http/log';
 import { ensureTable } from '../../shared/store/table';
-import { createDeps } from '../deps';
+import { createDepsWithAttachments } from '../deps';
 import { loadWebOptions } from '../web/config';
 import { serveApi } from './api';
 import { ensureDevIssuer } from './dev-issuer';
@@ -47,9 +47,9 @@ async function main(): Promise<void> {
     const config = loadConfig();
     const created = await ensureTable(new DynamoDBClient({}), config.TABLE_NAME);
 
-    const deps = createDeps(config);
+    const deps = createDepsWithAttachments(config);
     // A new data folder starts with the two published 2014 forms, submitted, ready for review.
-    const seeded = created ? await seedReports(deps.store) : [];
+    const seeded = created ? await seedReports(deps) : [];
     // The web pages, with the development sign-in (demo users) that exists only with the local issuer.
     const api = await serveApi(deps, { port, web: { ...loadWebOptions(), devSignIn: issuer } });
     started.push({ stop: api.close });
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       [
         '',
         `Alliance Reporting is running at ${api.url}`,
-        `  web:      ${api.url}/ (sign in as a demo user: rapporteurs of ME and XK, a reviewer, an admin)`,
+        `  web:      ${api.url}/ (sign in as a demo user: a rapporteur of any participant, a reviewer, an admin)`,
         `  data:     ${dataDir}${created ? ' (new table created)' : ''}`,
         `  storage:  DynamoDB Local ${storage.dynamoEndpoint}, S3 (s3rver) ${storage.s3Endpoint}`,
         `  API docs: ${api.url}/docs`,

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { importDocument } from '../../shared/http/documents';
-import type { ReportStore } from '../../shared/store/report-store';
+import type { ReportDeps } from '../../shared/usecases/deps';
+import { importDocument } from '../../shared/usecases/documents';
 import type { Actor } from '../../shared/workflow';
 
 export const SEED_DOCUMENTS = [
@@ -21,10 +21,10 @@ export function seedDocument(file: string): string {
 }
 
 /** Imports and submits the seed reports; returns what it did, one line each. */
-export async function seedReports(store: ReportStore): Promise<string[]> {
+export async function seedReports(deps: ReportDeps): Promise<string[]> {
   const lines: string[] = [];
   for (const { country, file } of SEED_DOCUMENTS) {
-    const result = await importDocument(store, SEEDER, '2014', country, seedDocument(file), { submit: true, source: `data/seeds/${file}` });
+    const result = await importDocument(deps, SEEDER, { cycle: '2014', country }, seedDocument(file), { submit: true, source: `data/seeds/${file}` });
     lines.push(`${country}: ${file} imported, report ${result.status}`);
   }
   return lines;

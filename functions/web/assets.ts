@@ -123,6 +123,9 @@ table.matrix td.status-draft, table.matrix td.status-submitted, table.matrix td.
 .site-footer { max-width: 72rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: 0.9rem; border-top: 1px solid var(--line); }
 .demo-users { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
 .demo-users li { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
+.any-rapporteur { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-end; justify-content: space-between; width: 100%; }
+.any-rapporteur .field { margin: 0; flex: 1 1 16rem; min-width: 0; }
+.any-rapporteur select { width: 100%; max-width: 28rem; }
 .report-body h2 { border-bottom: 2px solid var(--brand); padding-bottom: 0.2rem; }
 .report-body h4 { font-style: italic; font-weight: 400; margin: 1.25rem 0 0.25rem; }
 @media (max-width: 40rem) {

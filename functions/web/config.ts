@@ -80,6 +80,9 @@ export function loadWebOptions(env: Record<string, string | undefined> = process
   };
 }
 
+/** The development sign-in's choice "a rapporteur of any participant" (the country comes with it). */
+export const ANY_RAPPORTEUR = 'rapporteur-of';
+
 /** The demo users of the development sign-in page. */
 export const DEMO_USERS: DemoUser[] = [
   { id: 'rapporteur-me', sub: 'demo-rap-me', name: 'Rapporteur of Montenegro', roles: ['rapporteur'], country: 'ME', description: 'Files the report of Montenegro (ME)' },

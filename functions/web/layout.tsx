@@ -3,7 +3,7 @@
  * sign-out, one `main` landmark, status badges (text and symbol, never colour alone), error summary.
  */
 import type { Child, FC, PropsWithChildren } from 'hono/jsx';
-import type { ReportStatus, SectionStatus } from '../../shared/workflow';
+import { isStaff, type ReportStatus, type SectionStatus } from '../../shared/workflow';
 import { CURRENT_CYCLE, reportPath } from './paths';
 import { CSRF_FIELD, type Session } from './session';
 
@@ -99,7 +99,7 @@ function roleLabel(session: Session): string {
 
 export const Layout: FC<PropsWithChildren<{ ctx: PageContext; title: string; scripts?: boolean }>> = ({ ctx, title, scripts, children }) => {
   const { session, href } = ctx;
-  const reviewer = session?.actor.roles.some((r) => r === 'reviewer' || r === 'admin');
+  const reviewer = isStaff(session?.actor);
   const country = session?.actor.roles.includes('rapporteur') ? session.actor.country : undefined;
   return (
     <html lang="en">

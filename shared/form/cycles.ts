@@ -34,20 +34,22 @@ export const CYCLES: readonly Cycle[] = [
   }),
 ];
 
-/** Cycle lookups with the derived section list computed once. */
+/** A cycle with its derived section list. */
 export interface CycleInfo {
   cycle: Cycle;
   sections: Section[];
   sectionIds: string[];
 }
 
-const byId = new Map<string, CycleInfo>(
-  CYCLES.map((cycle) => {
-    const sections = sectionsOf(cycle.form);
-    return [cycle.id, { cycle, sections, sectionIds: sections.map((s) => s.id) }];
-  }),
-);
+/** A cycle's info: its sections in form order, computed once. */
+export function cycleInfo(cycle: Cycle): CycleInfo {
+  const sections = sectionsOf(cycle.form);
+  return { cycle, sections, sectionIds: sections.map((s) => s.id) };
+}
 
+const byId = new Map<string, CycleInfo>(CYCLES.map((cycle) => [cycle.id, cycleInfo(cycle)]));
+
+/** A cycle held in code (the published 2014 form), with its sections. */
 export function findCycle(id: string): CycleInfo | undefined {
   return byId.get(id);
 }

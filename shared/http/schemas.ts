@@ -4,8 +4,19 @@
  */
 import { z } from '@hono/zod-openapi';
 import { ID_FORMATS } from '../form';
-import { AuditEventSchema as StoredAuditEventSchema } from '../store/report-store';
-import { REPORT_STATUSES, ROLES, SECTION_STATUSES } from '../workflow';
+import { ATTACHMENT_ID_PATTERN } from '../store/attachment-items';
+import { ActorRefSchema as StoredActorRefSchema, AuditEventSchema as StoredAuditEventSchema } from '../store/items';
+import { MAX_ANSWER_LENGTH, MAX_COMMENT_LENGTH, REPORT_STATUSES, ROLES, SECTION_STATUSES, isBlankToReader } from '../workflow';
+import {
+  ATTACHMENT_TYPES,
+  MAX_ATTACHMENT_SIZE,
+  MAX_FILENAME_LENGTH,
+  filenameProblem,
+  isAttachmentContentType,
+  normalizeContentType,
+  sanitizeFilename,
+  type AttachmentRequest,
+} from '../workflow/attachments';
 
 export const ProblemSchema = z
   .object({
@@ -19,7 +30,8 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
-export const ActorRefSchema = z.object({ sub: z.string(), name: z.string() }).openapi('ActorRef');
+/** The store's own schema (zod 4 `.meta` names it for OpenAPI whatever the module load order). */
+export const ActorRefSchema = StoredActorRefSchema.meta({ id: 'ActorRef' });
 
 export const AttachmentSchema = z
   .object({
@@ -44,13 +56,37 @@ export const UploadTicketSchema = z
   })
   .openapi('UploadTicket');
 
+const ATTACHMENT_KINDS = 'PDF, Word, Excel, OpenDocument text and spreadsheet, PNG, JPEG, plain text, CSV';
+
+/**
+ * What a rapporteur declares before uploading. The filename is cleaned for display (last path
+ * segment, no control or bidi characters) and its extension must agree with the type; the type is
+ * normalized (case, parameters) to the value the upload must send.
+ */
 export const AttachmentUploadRequestSchema = z
   .object({
-    filename: z.string().openapi({ example: 'criminal-code-amendments.pdf' }),
-    contentType: z.string().openapi({ example: 'application/pdf' }),
-    size: z.number().int().openapi({ description: 'Bytes; at most 25 MB.' }),
+    filename: z
+      .string()
+      .overwrite(sanitizeFilename)
+      .openapi({ example: 'criminal-code-amendments.pdf', description: `Shown to readers and used as the download name; at most ${MAX_FILENAME_LENGTH} characters, with the extension of its type.` }),
+    contentType: z
+      .string()
+      .overwrite(normalizeContentType)
+      .refine(isAttachmentContentType, `must be one of ${Object.keys(ATTACHMENT_TYPES).join(', ')}`)
+      .openapi({ enum: Object.keys(ATTACHMENT_TYPES), example: 'application/pdf', description: ATTACHMENT_KINDS }),
+    size: z
+      .number()
+      .int('must be a whole number of bytes')
+      .min(1, 'must be at least 1 byte')
+      .max(MAX_ATTACHMENT_SIZE, `must be at most ${MAX_ATTACHMENT_SIZE} bytes (25 MB)`)
+      .openapi({ description: 'Bytes; at most 25 MB.' }),
   })
   .strict()
+  .superRefine((value, ctx) => {
+    const problem = filenameProblem(value.filename, value.contentType);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['filename'], message: problem });
+  })
+  .transform((value) => value as AttachmentRequest)
   .openapi('AttachmentUploadRequest');
 
 export const SectionSchema = z
@@ -129,18 +165,36 @@ export const ReportParams = CycleParam.extend({ country: idSchema('country').ope
 export const SectionParams = ReportParams.extend({ section: idSchema('section').openapi({ param: { name: 'section', in: 'path' }, example: '1.1.A' }) });
 
 export const AttachmentParams = SectionParams.extend({
-  id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'must be an attachment id').openapi({ param: { name: 'id', in: 'path' } }),
+  id: z.string().regex(ATTACHMENT_ID_PATTERN, 'must be an attachment id').openapi({ param: { name: 'id', in: 'path' } }),
 });
 
 export const SaveSectionBody = z
   .object({
-    text: z.string().openapi({ description: 'The answer in Markdown; empty when nothingToReport.' }),
+    text: z
+      .string()
+      .max(MAX_ANSWER_LENGTH, `must be at most ${MAX_ANSWER_LENGTH} characters`)
+      .openapi({ description: 'The answer in Markdown; empty when nothingToReport.' }),
     nothingToReport: z.boolean().optional(),
   })
   .strict()
+  .superRefine((value, ctx) => {
+    if (value.nothingToReport && value.text.trim().length > 0) ctx.addIssue({ code: 'custom', path: ['text'], message: 'must be empty when nothingToReport is true' });
+  })
   .openapi('SaveSection');
 
-export const ReturnSectionBody = z.object({ comment: z.string().openapi({ description: 'Why the section goes back to the country; required.' }) }).strict().openapi('ReturnSection');
+/** A comment someone must read: trimmed, not blank to a reader (only spaces, NULs, zero-width or control characters), bounded. */
+export const commentText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((text) => !isBlankToReader(text), 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .openapi({ minLength: 1 });
+
+export const ReturnSectionBody = z
+  .object({ comment: commentText(MAX_COMMENT_LENGTH).openapi({ description: 'Why the section goes back to the country; required.' }) })
+  .strict()
+  .openapi('ReturnSection');
 
 export const IfMatchHeader = z.object({
   'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: "The section's etag as read; required." }),

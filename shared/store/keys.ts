@@ -1,5 +1,6 @@
 /**
- * The single-table layout: every key and index name lives here.
+ * The storage layout: every DynamoDB key, key prefix and index name, and every S3 key prefix, lives
+ * here (infra's IAM grants are built from the same constants).
  *
  *   pk = REPORT#<cycle>#<country>
  *     sk = R#META                         report status and version (+ gsi1 keys for the reviewer's list)
@@ -8,19 +9,34 @@
  *     sk = EVENT#<version, 10 digits>     append-only audit events, oldest first
  *   gsi1: gsi1pk = CYCLE#<cycle>, gsi1sk = <report status>#<country>  (report meta items only)
  *
+ *   S3: uploads/<cycle>/<country>/<section>/<id>       presigned PUT target; expires unless completed
+ *       attachments/<cycle>/<country>/<section>/<id>   completed attachments
+ *
  * A report (meta, sections, attachments) is one Query on `begins_with(sk, 'R#')`; its history is one
  * Query on `begins_with(sk, 'EVENT#')`; a cycle's reports are one Query on gsi1.
  */
 
 export const GSI1 = 'gsi1';
 export const REPORT_ITEMS_PREFIX = 'R#';
+export const SECTION_PREFIX = 'R#SECTION#';
+export const ATTACHMENT_PREFIX = 'R#ATTACHMENT#';
 export const EVENT_PREFIX = 'EVENT#';
 export const META_SK = 'R#META';
 
 export const reportPk = (cycle: string, country: string) => `REPORT#${cycle}#${country}`;
-export const sectionSk = (section: string) => `R#SECTION#${section}`;
-export const attachmentSk = (section: string, id: string) => `R#ATTACHMENT#${section}#${id}`;
-export const attachmentPrefix = (section: string) => `R#ATTACHMENT#${section}#`;
+export const sectionSk = (section: string) => `${SECTION_PREFIX}${section}`;
+export const attachmentSk = (section: string, id: string) => `${ATTACHMENT_PREFIX}${section}#${id}`;
+export const attachmentPrefix = (section: string) => `${ATTACHMENT_PREFIX}${section}#`;
 export const eventSk = (version: number) => `${EVENT_PREFIX}${String(version).padStart(10, '0')}`;
 export const cycleGsiPk = (cycle: string) => `CYCLE#${cycle}`;
 export const cycleGsiSk = (status: string, country: string) => `${status}#${country}`;
+
+/** S3 key prefix of uploads in flight (the bucket's lifecycle rule expires what is never completed). */
+export const UPLOADS_PREFIX = 'uploads/';
+/** S3 key prefix of completed attachments. */
+export const ATTACHMENTS_PREFIX = 'attachments/';
+
+/** Where the browser uploads: expires by the bucket's lifecycle rule unless completed. */
+export const uploadKey = (cycle: string, country: string, section: string, id: string) => `${UPLOADS_PREFIX}${cycle}/${country}/${section}/${id}`;
+/** Where a completed attachment lives. */
+export const attachmentKey = (cycle: string, country: string, section: string, id: string) => `${ATTACHMENTS_PREFIX}${cycle}/${country}/${section}/${id}`;

@@ -3,23 +3,13 @@
  * expressions and SDK errors; it turns a failed condition into a domain error (409/412), never a
  * silent overwrite. Every method is one DynamoDB round trip (plus pagination past 1 MB).
  */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { z } from 'zod';
 import type { CycleInfo } from '../form';
 import {
   ConflictError,
   PreconditionFailedError,
-  REPORT_STATUSES,
-  SECTION_STATUSES,
   emptyReport,
   type ActorRef,
   type ReportState,
@@ -28,45 +18,11 @@ import {
   type SectionStatus,
   type TransitionPlan,
 } from '../workflow';
-import { ACTIONS } from '../workflow/transitions';
-import { EVENT_PREFIX, GSI1, META_SK, REPORT_ITEMS_PREFIX, cycleGsiPk, cycleGsiSk, eventSk, reportPk, sectionSk } from './keys';
+import { cancellationReasons, isTransactionConflict, queryAll } from './dynamo';
+import { AuditEventSchema, MetaItemSchema, SectionItemSchema, type AuditEvent } from './items';
+import { EVENT_PREFIX, GSI1, META_SK, REPORT_ITEMS_PREFIX, SECTION_PREFIX, cycleGsiPk, cycleGsiSk, eventSk, reportPk, sectionSk } from './keys';
 
-const ActorRefSchema = z.object({ sub: z.string(), name: z.string() });
-
-const MetaItemSchema = z.object({
-  sk: z.literal(META_SK),
-  cycle: z.string(),
-  country: z.string(),
-  status: z.enum(REPORT_STATUSES),
-  version: z.number().int().nonnegative(),
-  updatedAt: z.string(),
-  updatedBy: ActorRefSchema,
-  sectionStatuses: z.record(z.string(), z.enum(SECTION_STATUSES)).default({}),
-});
-
-const SectionItemSchema = z.object({
-  id: z.string(),
-  status: z.enum(SECTION_STATUSES),
-  text: z.string(),
-  nothingToReport: z.boolean(),
-  version: z.number().int().positive(),
-  updatedAt: z.string().optional(),
-  updatedBy: ActorRefSchema.optional(),
-  returnComment: z.string().optional(),
-});
-
-export const AuditEventSchema = z.object({
-  version: z.number().int().positive(),
-  at: z.string(),
-  action: z.enum(ACTIONS),
-  actor: ActorRefSchema,
-  reportStatus: z.object({ from: z.enum(REPORT_STATUSES), to: z.enum(REPORT_STATUSES) }),
-  sections: z.array(z.object({ id: z.string(), from: z.enum(SECTION_STATUSES), to: z.enum(SECTION_STATUSES) })),
-  section: z.string().optional(),
-  comment: z.string().optional(),
-  detail: z.string().optional(),
-});
-export type AuditEvent = z.infer<typeof AuditEventSchema>;
+export { AuditEventSchema, type AuditEvent } from './items';
 
 /** One row of a cycle's report list. */
 export interface ReportSummary {
@@ -122,7 +78,7 @@ export class ReportStore {
         report.status = meta.status;
         report.version = meta.version;
         latest = max(latest, meta.updatedAt);
-      } else if (sk.startsWith('R#SECTION#')) {
+      } else if (sk.startsWith(SECTION_PREFIX)) {
         const section = SectionItemSchema.parse(item);
         const index = report.sections.findIndex((s) => s.id === section.id);
         // A section the form no longer has is ignored rather than shown out of form order.
@@ -323,10 +279,7 @@ export class ReportStore {
     try {
       await this.doc.send(new TransactWriteCommand({ TransactItems: [metaUpdate, ...sectionUpdates, ...statusChecks, eventPut] }));
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
-        throw concurrentChange(plan.country);
-      }
-      if (isTransactionConflict(error)) throw concurrentChange(plan.country);
+      if (cancellationReasons(error)?.some((r) => r.Code === 'ConditionalCheckFailed') || isTransactionConflict(error)) throw concurrentChange(plan.country);
       throw error;
     }
     return event;
@@ -341,26 +294,13 @@ export class ReportStore {
     return items.map((item) => AuditEventSchema.parse(item));
   }
 
-  /** A Query followed past DynamoDB's 1 MB page limit (one round trip for every report of normal size). */
-  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey }));
-      items.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
+  private queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+    return queryAll(this.doc, { TableName: this.tableName, ...input });
   }
 }
 
 function concurrentChange(country: string): ConflictError {
   return new ConflictError(`The report of ${country} changed while you acted on it; reload it and try again.`);
-}
-
-/** DynamoDB refuses a write that collides with a transaction in flight on the same item; the caller may retry. */
-function isTransactionConflict(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TransactionConflictException' || error.name === 'TransactionInProgressException');
 }
 
 function max(a: string | undefined, b: string | undefined): string | undefined {

@@ -1,11 +1,9 @@
 /**
  * Pure rules for section attachments: which files are accepted, how a display filename is cleaned,
- * who may change attachments and when, and whether an uploaded object matches what was declared.
- * No AWS, no Hono, no I/O: the store (shared/store/attachments.ts) applies these decisions.
+ * and whether an uploaded object matches what was declared. No AWS, no Hono, no I/O: the request
+ * schema (shared/http/schemas.ts) applies the declaration rules, the use cases and the store the rest.
  */
-import { authorize } from './decide';
-import { ConflictError, InvalidInputError, type FieldError } from './errors';
-import type { Actor, SectionStatus } from './model';
+import { ConflictError, type FieldError } from './errors';
 import { EDITABLE_SECTION_STATUSES } from './transitions';
 
 /** Accepted media types and the filename extensions each may carry (first one is the canonical one). */
@@ -36,14 +34,12 @@ export const DOWNLOAD_URL_TTL_SECONDS = 5 * 60;
 /** How long a never-completed attachment is kept (DynamoDB TTL and the S3 lifecycle rule on `uploads/`). */
 export const PENDING_ATTACHMENT_TTL_SECONDS = 24 * 60 * 60;
 
-/** What a rapporteur declares before uploading. */
+/** What a rapporteur declares before uploading (as the request schema leaves it: clean and checked). */
 export interface AttachmentRequest {
   filename: string;
   contentType: AttachmentContentType;
   size: number;
 }
-
-export type AttachmentRequestValidation = { ok: true; value: AttachmentRequest } | { ok: false; errors: FieldError[] };
 
 export function isAttachmentContentType(value: string): value is AttachmentContentType {
   return Object.hasOwn(ATTACHMENT_TYPES, value);
@@ -76,81 +72,15 @@ export function extensionOf(filename: string): string {
   return dot <= 0 ? '' : filename.slice(dot + 1).toLowerCase();
 }
 
-/**
- * Checks a declared upload `{filename, contentType, size}` (any JSON) and returns either the clean
- * request or field errors at `body.filename`, `body.contentType`, `body.size`.
- */
-export function validateAttachmentRequest(input: unknown): AttachmentRequestValidation {
-  const errors: FieldError[] = [];
-  const body = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
-
-  let contentType: AttachmentContentType | undefined;
-  if (typeof body.contentType !== 'string') {
-    errors.push({ path: 'body.contentType', message: 'is required (a media type such as application/pdf)' });
-  } else {
-    const normalized = normalizeContentType(body.contentType);
-    if (isAttachmentContentType(normalized)) contentType = normalized;
-    else errors.push({ path: 'body.contentType', message: `must be one of ${Object.keys(ATTACHMENT_TYPES).join(', ')}` });
-  }
-
-  let filename: string | undefined;
-  if (typeof body.filename !== 'string') {
-    errors.push({ path: 'body.filename', message: 'is required' });
-  } else {
-    const clean = sanitizeFilename(body.filename);
-    if (clean === '' || /^\.+$/.test(clean)) {
-      errors.push({ path: 'body.filename', message: 'must contain a file name' });
-    } else if ([...clean].length > MAX_FILENAME_LENGTH) {
-      errors.push({ path: 'body.filename', message: `must be at most ${MAX_FILENAME_LENGTH} characters` });
-    } else if (contentType && !(ATTACHMENT_TYPES[contentType] as readonly string[]).includes(extensionOf(clean))) {
-      // The filename is what the reader's browser saves the download as: its extension must agree with the type.
-      const allowed = ATTACHMENT_TYPES[contentType].map((e) => `.${e}`).join(' or ');
-      errors.push({ path: 'body.filename', message: `must end in ${allowed} for ${contentType}` });
-    } else {
-      filename = clean;
-    }
-  }
-
-  let size: number | undefined;
-  if (typeof body.size !== 'number' || !Number.isSafeInteger(body.size)) {
-    errors.push({ path: 'body.size', message: 'must be a whole number of bytes' });
-  } else if (body.size < 1) {
-    errors.push({ path: 'body.size', message: 'must be at least 1 byte' });
-  } else if (body.size > MAX_ATTACHMENT_SIZE) {
-    errors.push({ path: 'body.size', message: `must be at most ${MAX_ATTACHMENT_SIZE} bytes (25 MB)` });
-  } else {
-    size = body.size;
-  }
-
-  // Report in the order of the body's fields, whatever order they were checked in.
-  const order = ['body.filename', 'body.contentType', 'body.size'];
-  errors.sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path));
-  if (errors.length > 0 || filename === undefined || contentType === undefined || size === undefined) {
-    return { ok: false, errors };
-  }
-  return { ok: true, value: { filename, contentType, size } };
-}
-
-/**
- * Decides an upload request: only the country's rapporteur may add attachments (the rule of
- * saving a section), and the declaration must be valid. Throws ForbiddenError or InvalidInputError.
- * Whether the section is still editable is a write condition of the store.
- */
-export function decideAttachmentUpload(actor: Actor, country: string, input: unknown): AttachmentRequest {
-  authorize('saveSection', actor, country);
-  const result = validateAttachmentRequest(input);
-  if (!result.ok) throw new InvalidInputError('The attachment cannot be accepted.', result.errors);
-  return result.value;
-}
-
-/** Decides a completion or removal: the same people who may add attachments. */
-export function decideAttachmentChange(actor: Actor, country: string): void {
-  authorize('saveSection', actor, country);
-}
-
-/** Attachments change only while their section is editable (draft or returned); they lock with it. */
-export function isSectionEditable(status: SectionStatus): boolean {
-  return EDITABLE_SECTION_STATUSES.includes(status);
+/** Why a (sanitized) filename cannot be used for `contentType`, or undefined when it can. */
+export function filenameProblem(filename: string, contentType: string): string | undefined {
+  if (filename === '' || /^\.+$/.test(filename)) return 'must contain a file name';
+  if ([...filename].length > MAX_FILENAME_LENGTH) return `must be at most ${MAX_FILENAME_LENGTH} characters`;
+  if (!isAttachmentContentType(contentType)) return undefined; // the type's own error says it
+  // The filename is what the reader's browser saves the download as: its extension must agree with the type.
+  const extensions: readonly string[] = ATTACHMENT_TYPES[contentType];
+  if (!extensions.includes(extensionOf(filename))) return `must end in ${extensions.map((e) => `.${e}`).join(' or ')} for ${contentType}`;
+  return undefined;
 }
 
 /** The ConflictError of a locked section. */

@@ -3,13 +3,11 @@
  * error or return the plan of changes that the store applies atomically (with the plan's expected
  * statuses and versions as write conditions).
  */
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, type FieldError } from './errors';
+import { authorize } from './access';
+import { AppError, ConflictError, InvalidInputError, NotFoundError, type FieldError } from './errors';
+import { MAX_ANSWER_LENGTH } from './limits';
 import { isAnswered, type Actor, type ReportState, type ReportStatus, type SectionState, type SectionStatus } from './model';
-import { TRANSITIONS, type Action } from './transitions';
-
-/** Upper bound of one answer, far above the longest published answer (about 3,000 characters), and within DynamoDB's 400 KB item limit. */
-export const MAX_ANSWER_LENGTH = 50_000;
-export const MAX_COMMENT_LENGTH = 10_000;
+import { TRANSITIONS, type Action, type ReportPrecondition } from './transitions';
 
 export interface SectionChange {
   id: string;
@@ -38,30 +36,6 @@ export interface TransitionPlan {
   event: { section?: string; comment?: string; detail?: string };
 }
 
-/** Throws ForbiddenError unless the actor holds a role of the action (and, for a rapporteur, owns the country). */
-export function authorize(action: Action, actor: Actor, country: string): void {
-  const rule = TRANSITIONS[action];
-  if (!actor.roles.some((role) => rule.roles.includes(role))) {
-    throw new ForbiddenError(`Only ${rule.roles.join(' or ')} may ${rule.summary}.`);
-  }
-  // Own-country actions are the rapporteur's: whatever other roles an actor holds, the country must match.
-  if (rule.ownCountryOnly && actor.country !== country) {
-    throw new ForbiddenError(`A rapporteur of ${actor.country ?? 'no country'} may not act on the report of ${country}.`);
-  }
-}
-
-/** Who may read a report whatever its status (and its history): the country's rapporteurs, reviewers and admins. */
-export function isReaderOf(actor: Actor | undefined, country: string): boolean {
-  if (!actor) return false;
-  if (actor.roles.includes('reviewer') || actor.roles.includes('admin')) return true;
-  return actor.roles.includes('rapporteur') && actor.country === country;
-}
-
-/** Who may read a report: its readers (above), and anyone once it is published. */
-export function canRead(actor: Actor | undefined, country: string, status: ReportStatus): boolean {
-  return status === 'published' || isReaderOf(actor, country);
-}
-
 export interface SaveInput {
   text: string;
   nothingToReport?: boolean;
@@ -70,23 +44,16 @@ export interface SaveInput {
 /**
  * Decides a section save. It needs no read of the report: the store writes the section on the
  * condition that its status is still one of `allowedStatuses` and its version the one the client saw.
+ * The text itself was checked at the boundary (its schema holds the limits).
  */
-export function decideSave(actor: Actor, country: string, input: SaveInput): { allowedStatuses: readonly SectionStatus[]; text: string; nothingToReport: boolean } {
+export function decideSave(actor: Actor, country: string): { allowedStatuses: readonly SectionStatus[] } {
   authorize('saveSection', actor, country);
-  const nothingToReport = input.nothingToReport ?? false;
-  if (nothingToReport && input.text.trim().length > 0) {
-    throw new InvalidInputError('An answer marked nothing-to-report has no text.', [
-      { path: 'body.text', message: 'must be empty when nothingToReport is true' },
-    ]);
-  }
-  if (input.text.length > MAX_ANSWER_LENGTH) {
-    throw new InvalidInputError('The answer is too long.', [{ path: 'body.text', message: `must be at most ${MAX_ANSWER_LENGTH} characters` }]);
-  }
-  return { allowedStatuses: TRANSITIONS.saveSection.sectionFrom!, text: input.text, nothingToReport };
+  return { allowedStatuses: TRANSITIONS.saveSection.sectionFrom! };
 }
 
 export interface TransitionInput {
   section?: string;
+  /** The reviewer's comment of a return (checked at the boundary: trimmed, not blank, bounded). */
   comment?: string;
 }
 
@@ -106,17 +73,56 @@ export function decideTransition(action: TransitionAction, actor: Actor, report:
   return finish(report, planTransition(action, actor, report, input));
 }
 
+/**
+ * Undefined when `action` is allowed now (as of `report`), else the reason it is not: the same
+ * decision the use case runs, so a page enables a button exactly when the action would succeed.
+ */
+export function refusal(action: TransitionAction, actor: Actor, report: ReportState, input: TransitionInput = {}): string | undefined {
+  try {
+    decideTransition(action, actor, report, input);
+    return undefined;
+  } catch (error) {
+    if (error instanceof AppError) return error.message;
+    throw error;
+  }
+}
+
+/** Every step reads the transition table: roles, report statuses, section statuses and the precondition. */
 function planTransition(action: TransitionAction, actor: Actor, report: ReportState, input: TransitionInput): PlanDraft {
   authorize(action, actor, report.country);
   const rule = TRANSITIONS[action];
   const base = { action, cycle: report.cycle, country: report.country, expectedReportVersion: report.version, reportFrom: report.status };
+  const reportTo = rule.reportTo ?? report.status;
 
   if (rule.reportFrom && !rule.reportFrom.includes(report.status)) {
     throw new ConflictError(`Cannot ${rule.summary}: the report is ${report.status} (allowed when ${rule.reportFrom.join(' or ')}).`);
   }
+  if (rule.requires) checkPrecondition(rule.requires, report);
 
-  switch (action) {
-    case 'submitReport': {
+  if (rule.scope === 'section') {
+    const section = findSection(report, input.section);
+    if (rule.sectionFrom && !rule.sectionFrom.includes(section.status)) {
+      throw new ConflictError(`Cannot ${rule.summary}: section ${section.id} is ${section.status}.`);
+    }
+    const change = rule.sectionTo ? [move(section, rule.sectionTo)] : [];
+    const comment = input.comment;
+    if (comment !== undefined) for (const c of change) c.returnComment = comment;
+    return { ...base, reportTo, sections: change, event: { section: section.id, ...(comment !== undefined ? { comment } : {}) } };
+  }
+
+  // A report action moves every section in `sectionFrom` to `sectionTo`; the previous return comment goes with a resubmission.
+  const moving = rule.sectionFrom && rule.sectionTo ? report.sections.filter((s) => rule.sectionFrom!.includes(s.status)) : [];
+  return {
+    ...base,
+    reportTo,
+    sections: moving.map((s) => ({ ...move(s, rule.sectionTo!), returnComment: s.returnComment === undefined ? undefined : null })),
+    event: moving.length > 0 ? { detail: `${moving.length} section(s) ${rule.sectionTo}` } : {},
+  };
+}
+
+function checkPrecondition(requires: ReportPrecondition, report: ReportState): void {
+  switch (requires) {
+    case 'everySectionAnswered': {
       const missing = report.sections.filter((s) => !isAnswered(s));
       if (missing.length > 0) {
         throw new ConflictError(
@@ -124,41 +130,14 @@ function planTransition(action: TransitionAction, actor: Actor, report: ReportSt
           missing.map((s) => ({ path: `sections.${s.id}`, message: 'has no answer' })),
         );
       }
-      const moving = report.sections.filter((s) => rule.sectionFrom!.includes(s.status));
-      return {
-        ...base,
-        reportTo: rule.reportTo!,
-        sections: moving.map((s) => ({ ...move(s, rule.sectionTo!), returnComment: s.returnComment === undefined ? undefined : null })),
-        event: { detail: `${moving.length} section(s) submitted` },
-      };
+      return;
     }
-    case 'approveSection':
-    case 'returnSection': {
-      const section = findSection(report, input.section);
-      if (!rule.sectionFrom!.includes(section.status)) {
-        throw new ConflictError(`Cannot ${rule.summary}: section ${section.id} is ${section.status}.`);
-      }
-      if (action === 'returnSection') {
-        const comment = (input.comment ?? '').trim();
-        if (!comment) throw new InvalidInputError('A returned section needs a comment for the country.', [{ path: 'body.comment', message: 'must not be empty' }]);
-        if (comment.length > MAX_COMMENT_LENGTH) {
-          throw new InvalidInputError('The comment is too long.', [{ path: 'body.comment', message: `must be at most ${MAX_COMMENT_LENGTH} characters` }]);
-        }
-        return { ...base, reportTo: rule.reportTo!, sections: [{ ...move(section, 'returned'), returnComment: comment }], event: { section: section.id, comment } };
-      }
-      return { ...base, reportTo: report.status, sections: [move(section, 'approved')], event: { section: section.id } };
-    }
-    case 'approveReport': {
+    case 'everySectionApproved': {
       const pending = report.sections.filter((s) => s.status !== 'approved');
       if (pending.length > 0) {
-        throw new ConflictError(
-          `Cannot approve the report: ${pending.length} section(s) not approved (${pending.map((s) => `${s.id} ${s.status}`).join(', ')}).`,
-        );
+        throw new ConflictError(`Cannot approve the report: ${pending.length} section(s) not approved (${pending.map((s) => `${s.id} ${s.status}`).join(', ')}).`);
       }
-      return { ...base, reportTo: rule.reportTo!, sections: [], event: {} };
     }
-    case 'publishReport':
-      return { ...base, reportTo: rule.reportTo!, sections: [], event: {} };
   }
 }
 

@@ -1,4 +1,6 @@
 export * from './errors';
 export * from './model';
 export * from './transitions';
+export * from './access';
+export * from './limits';
 export * from './decide';

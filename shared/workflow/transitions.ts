@@ -16,11 +16,16 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/** A condition on every section of the report that a report action needs besides its statuses. */
+export type ReportPrecondition = 'everySectionAnswered' | 'everySectionApproved';
+
 export interface TransitionRule {
   /** Roles allowed to act. */
   roles: readonly Role[];
   /** A rapporteur may act only on their own country's report. */
   ownCountryOnly: boolean;
+  /** Whether the action names one section (`…/sections/{s}/approve`) or acts on the whole report. */
+  scope: 'section' | 'report';
   /** Report statuses the action starts from (undefined: not constrained by the report status). */
   reportFrom?: readonly ReportStatus[];
   /** Status of the report afterwards (undefined: unchanged). */
@@ -29,6 +34,8 @@ export interface TransitionRule {
   sectionFrom?: readonly SectionStatus[];
   /** Status of the affected sections afterwards (undefined: unchanged). */
   sectionTo?: SectionStatus;
+  /** What every section must satisfy first. */
+  requires?: ReportPrecondition;
   /** One-line description for documentation and error messages. */
   summary: string;
 }
@@ -37,21 +44,25 @@ export const TRANSITIONS: Readonly<Record<Action, TransitionRule>> = {
   saveSection: {
     roles: ['rapporteur'],
     ownCountryOnly: true,
+    scope: 'section',
     sectionFrom: ['draft', 'returned'],
     summary: 'save a section (its text changes, its status stays)',
   },
   submitReport: {
     roles: ['rapporteur'],
     ownCountryOnly: true,
+    scope: 'report',
     reportFrom: ['draft', 'returned'],
     reportTo: 'submitted',
     sectionFrom: ['draft', 'returned'],
     sectionTo: 'submitted',
+    requires: 'everySectionAnswered',
     summary: 'submit the report (every draft or returned section becomes submitted)',
   },
   approveSection: {
     roles: ['reviewer', 'admin'],
     ownCountryOnly: false,
+    scope: 'section',
     sectionFrom: ['submitted'],
     sectionTo: 'approved',
     summary: 'approve a submitted section',
@@ -59,6 +70,7 @@ export const TRANSITIONS: Readonly<Record<Action, TransitionRule>> = {
   returnSection: {
     roles: ['reviewer', 'admin'],
     ownCountryOnly: false,
+    scope: 'section',
     sectionFrom: ['submitted'],
     sectionTo: 'returned',
     reportTo: 'returned',
@@ -67,13 +79,16 @@ export const TRANSITIONS: Readonly<Record<Action, TransitionRule>> = {
   approveReport: {
     roles: ['reviewer', 'admin'],
     ownCountryOnly: false,
+    scope: 'report',
     reportFrom: ['submitted'],
     reportTo: 'approved',
+    requires: 'everySectionApproved',
     summary: 'approve a report whose every section is approved',
   },
   publishReport: {
     roles: ['admin'],
     ownCountryOnly: false,
+    scope: 'report',
     reportFrom: ['approved'],
     reportTo: 'published',
     summary: 'publish an approved report',
@@ -81,6 +96,7 @@ export const TRANSITIONS: Readonly<Record<Action, TransitionRule>> = {
   importReport: {
     roles: ['admin'],
     ownCountryOnly: false,
+    scope: 'report',
     reportFrom: ['draft'],
     sectionFrom: ['draft'],
     sectionTo: 'draft',
@@ -89,6 +105,7 @@ export const TRANSITIONS: Readonly<Record<Action, TransitionRule>> = {
   submitImport: {
     roles: ['admin'],
     ownCountryOnly: false,
+    scope: 'report',
     reportFrom: ['draft'],
     reportTo: 'submitted',
     sectionFrom: ['draft'],

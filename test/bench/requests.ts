@@ -15,25 +15,7 @@ import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { TestApi } from '../support/api';
 import { startLocalServices, type LocalServices } from '../support/services';
-
-// ---------------------------------------------------------------- knobs (bounded) ---------------
-
-const intEnv = (name: string, fallback: number, max: number) => {
-  const value = Number.parseInt(process.env[name] ?? '', 10);
-  return Number.isFinite(value) && value > 0 ? Math.min(value, max) : fallback;
-};
-/** Measured requests per kind (after warm-up), at most. */
-const N = intEnv('BENCH_N', 200, 2000);
-const WARMUP = intEnv('BENCH_WARMUP', 20, 200);
-/** Time budget per kind (measured part), in seconds: a kind stops at N requests or at this budget. */
-const SECONDS = intEnv('BENCH_SECONDS', 3, 30);
-/** Mixed read requests before any measurement (at most 600, at most this many seconds). */
-const WARMUP_SECONDS = intEnv('BENCH_WARMUP_SECONDS', 4, 30);
-/** Heavy kinds (compilation) get fewer requests. */
-const N_HEAVY = Math.min(N, 40);
-const WARMUP_HEAVY = Math.min(WARMUP, 5);
-/** The whole run is aborted past this (a stuck service must not hang the machine). */
-const WATCHDOG_MS = 300_000;
+import { N, N_HEAVY, SECONDS, WARMUP, WARMUP_HEAVY, WARMUP_SECONDS, WATCHDOG_MS, commandSummary, describeCalls, findResult, measure, results, stats, throughputAt, type KindResult, type Sample } from './measure';
 
 const CYCLE = '2014';
 const BUCKET = 'alliance-reporting-bench';
@@ -46,97 +28,6 @@ const CYCLE_COUNTRY = 'AR'; // submitted: return + resubmit cycles
 const SUBMITTED_COUNTRIES = ['AU', 'AT', 'BE', 'BA', 'BG', 'KH', 'HR', 'CY'];
 /** Submitted reports whose sections are approved one per request. */
 const APPROVE_POOL = ['CZ', 'DK', 'EE', 'FI', 'FR', 'MK', 'GE', 'DE', 'GH', 'GR', 'HU', 'IE', 'IT', 'JP'];
-
-// ---------------------------------------------------------------- measurement -------------------
-
-interface Sample {
-  ms: number;
-  calls: number;
-  commands: string;
-}
-
-interface KindResult {
-  kind: string;
-  samples: Sample[];
-  wallMs: number;
-  note?: string;
-}
-
-const results: KindResult[] = [];
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
-}
-
-function stats(samples: Sample[]) {
-  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
-  const mean = ms.reduce((a, b) => a + b, 0) / Math.max(1, ms.length);
-  return { n: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99), mean, max: ms[ms.length - 1] ?? Number.NaN };
-}
-
-function findResult(kind: string): ReturnType<typeof stats> {
-  const result = results.find((r) => r.kind === kind);
-  if (!result) throw new Error(`no result for ${kind}`);
-  return stats(result.samples);
-}
-
-/** Summarizes the DynamoDB commands of the samples: "1 Query" or "1 Query + 1 TransactWriteItems" (or a range). */
-function describeCalls(samples: Sample[]): string {
-  const distinct = [...new Set(samples.map((s) => s.commands))];
-  if (distinct.length === 1) return distinct[0]!;
-  const counts = samples.map((s) => s.calls);
-  return `${Math.min(...counts)}–${Math.max(...counts)} (varies)`;
-}
-
-function commandSummary(calls: readonly string[]): string {
-  if (calls.length === 0) return '0';
-  const counts = new Map<string, number>();
-  for (const c of calls) counts.set(c.replace(/Command$/, ''), (counts.get(c.replace(/Command$/, '')) ?? 0) + 1);
-  return [...counts].map(([name, count]) => `${count} ${name}`).join(' + ');
-}
-
-/**
- * Runs `op` WARMUP times unmeasured, then up to `n` times (or until the time budget is spent),
- * one at a time, recording latency and the DynamoDB commands each request sent.
- */
-async function measure(api: TestApi, kind: string, op: (i: number) => Promise<void>, options: { n?: number; warmup?: number; note?: string } = {}): Promise<void> {
-  const n = options.n ?? N;
-  const warmup = options.warmup ?? WARMUP;
-  for (let i = 0; i < warmup; i++) await op(i);
-  const samples: Sample[] = [];
-  const budgetEnd = performance.now() + SECONDS * 1000;
-  const wallStart = performance.now();
-  for (let i = 0; i < n && (i < 5 || performance.now() < budgetEnd); i++) {
-    api.dynamo.reset();
-    const start = performance.now();
-    await op(warmup + i);
-    const ms = performance.now() - start;
-    samples.push({ ms, calls: api.dynamo.calls.length, commands: commandSummary(api.dynamo.calls) });
-  }
-  results.push({ kind, samples, wallMs: performance.now() - wallStart, ...(options.note ? { note: options.note } : {}) });
-  const s = stats(samples);
-  process.stderr.write(`  measured ${kind.padEnd(34)} n=${String(s.n).padStart(3)}  p50 ${s.p50.toFixed(2)} ms\n`);
-}
-
-/** Runs `total` requests with `concurrency` in flight (bounded by count and time); requests per second. */
-async function throughputAt(concurrency: number, total: number, op: () => Promise<void>): Promise<{ done: number; rps: number }> {
-  let started = 0;
-  let done = 0;
-  const deadline = performance.now() + SECONDS * 1000;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (started < total && performance.now() < deadline) {
-        started++;
-        await op();
-        done++;
-      }
-    }),
-  );
-  return { done, rps: done / ((performance.now() - start) / 1000) };
-}
 
 // ---------------------------------------------------------------- fixtures ----------------------
 
@@ -210,7 +101,7 @@ async function main(): Promise<void> {
   const { startTestApi } = await import('../support/api');
   const { findCycle } = await import('../../shared/form');
   const { decideImport } = await import('../../shared/workflow');
-  const { runTransition } = await import('../../shared/http/reports');
+  const { approveReport, approveSection, getHistory, publishReport } = await import('../../shared/usecases/reports');
   const { reportPk, sectionSk, META_SK } = await import('../../shared/store/keys');
 
   const api = await startTestApi();
@@ -236,20 +127,21 @@ async function main(): Promise<void> {
 
   /** Fills all 21 sections with ~1 KB answers in one transaction (the import use case), and submits. */
   const fillReport = async (country: string, submit: boolean) => {
-    const { report } = await api.store.getReport(info, country);
+    const { report } = await api.deps.reports.getReport(info, country);
     const answers = new Map(sectionIds.map((id) => [id, { text: answerText(country, id) }]));
-    await api.store.apply(decideImport(admin, report, answers, 'bench', { submit }), admin);
+    await api.deps.reports.apply(decideImport(admin, report, answers, 'bench', { submit }), admin);
   };
 
   const setupStart = performance.now();
   await fillReport(DRAFT_COUNTRY, false);
   for (const country of [HISTORY_COUNTRY, CYCLE_COUNTRY, ...SUBMITTED_COUNTRIES]) await fillReport(country, true);
   // ME: import and submit, 21 section approvals, report approval, publication = 24 events.
-  for (const section of sectionIds) await runTransition(api.store, reviewer, CYCLE, HISTORY_COUNTRY, 'approveSection', { section });
-  await runTransition(api.store, reviewer, CYCLE, HISTORY_COUNTRY, 'approveReport');
-  await runTransition(api.store, admin, CYCLE, HISTORY_COUNTRY, 'publishReport');
-  const historyEvents = (await api.store.history(CYCLE, HISTORY_COUNTRY)).length;
-  const compiled = (await api.store.listReports(info)).filter((s) => s.status !== 'draft').length;
+  const history = { cycle: CYCLE, country: HISTORY_COUNTRY };
+  for (const section of sectionIds) await approveSection(api.deps, reviewer, { ...history, section });
+  await approveReport(api.deps, reviewer, history);
+  await publishReport(api.deps, admin, history);
+  const historyEvents = (await getHistory(api.deps, admin, history)).events.length;
+  const compiled = (await api.deps.reports.listReports(info)).filter((s) => s.status !== 'draft').length;
   process.stderr.write(`setup: ${2 + SUBMITTED_COUNTRIES.length + 1} reports, ${historyEvents} events on ${HISTORY_COUNTRY}, in ${((performance.now() - setupStart) / 1000).toFixed(1)} s\n`);
 
   const tokens = { draft: await rapporteurToken(DRAFT_COUNTRY), cycle: await rapporteurToken(CYCLE_COUNTRY), reviewer: api.tokens.reviewer };
@@ -381,7 +273,7 @@ async function main(): Promise<void> {
     checkItems(Items?.length ?? 0, 'Query');
   });
   await measure(api, 'store: ReportStore.getReport (Query + parse)', async () => {
-    const { report } = await api.store.getReport(info, DRAFT_COUNTRY);
+    const { report } = await api.deps.reports.getReport(info, DRAFT_COUNTRY);
     if (report.sections.length !== SECTIONS_PER_REPORT) throw new Error('getReport: wrong section count');
   });
   await measure(api, 'naive: 22 GetItem, one after another', async () => {

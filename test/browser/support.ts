@@ -4,19 +4,14 @@
  * Chromium driven by playwright-core; axe-core at WCAG 2.1 AA on every page a test visits.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { loadConfig } from '../../shared/config';
-import { createTokenVerifier } from '../../shared/http/auth';
-import { createAttachmentStore, createS3Clients } from '../../shared/store/attachments';
-import { documentClient } from '../../shared/store/clients';
-import { ReportStore } from '../../shared/store/report-store';
+import type { AppDepsWithAttachments } from '../../functions/deps';
 import { serveApi, type RunningApi } from '../../functions/local/api';
-import { ensureDevIssuer, type DevIssuer } from '../../functions/local/dev-issuer';
-import { createTestTable } from '../support/dynamo';
+import type { DevIssuer } from '../../functions/local/dev-issuer';
+import { createTestDeps } from '../support/deps';
 
 /** Where the screenshots of the main pages go (test-results/ is gitignored). */
 export const SCREENSHOT_DIR = join('test-results', 'screenshots');
@@ -27,7 +22,8 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 export interface WebServer extends RunningApi {
-  store: ReportStore;
+  /** The server's own dependencies: tests arrange state through the use cases with them. */
+  deps: AppDepsWithAttachments;
   tableName: string;
   /** The server's development issuer: tests sign tokens with it (an expired session, for one). */
   issuer: DevIssuer;
@@ -35,15 +31,9 @@ export interface WebServer extends RunningApi {
 
 /** The local composition (API + web) on a free loopback port, with the development sign-in on. */
 export async function startWebServer(prefix: string): Promise<WebServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), `alliance-${prefix}-`));
-  const issuer = await ensureDevIssuer(dataDir);
-  const tableName = await createTestTable(prefix);
-  const config = loadConfig({ ...process.env, TABLE_NAME: tableName, AUTH_ISSUER: issuer.issuer, AUTH_AUDIENCE: issuer.audience, AUTH_JWKS: issuer.jwks });
-  const doc = documentClient();
-  const store = new ReportStore({ doc, tableName });
-  const attachments = createAttachmentStore({ doc, ...createS3Clients(config), tableName, bucket: config.BUCKET_NAME });
-  const server = await serveApi({ store, attachments, verifier: createTokenVerifier(config) }, { port: 0, web: { devSignIn: issuer } });
-  return { ...server, store, tableName, issuer };
+  const { deps, issuer, tableName } = await createTestDeps(prefix);
+  const server = await serveApi(deps, { port: 0, web: { devSignIn: issuer } });
+  return { ...server, deps, tableName, issuer };
 }
 
 /** Launches Chromium, or fails with how to install it (the browser tests never skip). */

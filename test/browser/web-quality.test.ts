@@ -227,6 +227,23 @@ describe('sessions, forms and the route space', () => {
     await context.close();
   });
 
+  it('signs a newcomer in as the rapporteur of any participant, at 1280 and 360 px', async () => {
+    for (const width of [1280, 360]) {
+      const context = await newContext(browser, server.url, { width });
+      const page = await context.newPage();
+      await page.goto('/dev/sign-in');
+      await page.getByLabel('Rapporteur of another country').selectOption({ label: 'Albania (AL)' });
+      await expectAccessible(page, `development sign-in (${width}px)`);
+      expect(await horizontalOverflow(page)).toBe(0);
+      await screenshot(page, `02-dev-sign-in-${width}`);
+      await page.getByRole('button', { name: 'Sign in as the rapporteur of the chosen country' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/reports/2014/AL');
+      expect(await page.locator('.who').textContent()).toContain('Rapporteur of Albania (rapporteur of AL)');
+      expect((await page.goto('/reports/2014/ME'))?.status()).toBe(403);
+      await context.close();
+    }
+  });
+
   it('sends an expired session back to sign-in', async () => {
     const issuer = await ensureDevIssuer(mkdtempSync(join(tmpdir(), 'web-expired-')));
     const context = await newContext(browser, server.url);
@@ -242,7 +259,7 @@ describe('sessions, forms and the route space', () => {
   it('has no development sign-in without the local issuer (as in Lambda)', async () => {
     const issuer = await ensureDevIssuer(mkdtempSync(join(tmpdir(), 'web-nodev-')));
     const verifier = createTokenVerifier({ AUTH_ISSUER: issuer.issuer, AUTH_AUDIENCE: issuer.audience, AUTH_JWKS: issuer.jwks, AUTH_JWKS_URL: undefined });
-    const app = createWebApp({ store: server.store, attachments: undefined as never, verifier }, {});
+    const app = createWebApp({ ...server.deps, verifier }, {});
     const res = await app.request('/dev/sign-in');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('text/html');

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_DOCUMENTS, seedDocument, seedReports } from '../../functions/local/seed';
 import { findCycle } from '../../shared/form';
+import { staticCycleCatalog } from '../../shared/usecases/deps';
 import { ReportStore } from '../../shared/store/report-store';
 import { startTestApi, type TestApi } from '../support/api';
 import { countingDocumentClient, createTestTable } from '../support/dynamo';
@@ -173,7 +174,7 @@ describe('seeded local run', () => {
 
   it('imports and submits Montenegro and Kosovo into an empty table', async () => {
     const store = new ReportStore({ doc: countingDocumentClient().doc, tableName: await createTestTable('seed') });
-    const lines = await seedReports(store);
+    const lines = await seedReports({ reports: store, cycles: staticCycleCatalog() });
     expect(lines).toEqual(['ME: montenegro-2014.txt imported, report submitted', 'XK: kosovo-2014.txt imported, report submitted']);
     const info = findCycle('2014')!;
     const submitted = await store.listReports(info, 'submitted');

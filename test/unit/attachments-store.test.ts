@@ -1,6 +1,8 @@
 /** Specification of the attachment store's pure parts: item mappers, keys and S3 client settings. */
 import { describe, expect, it } from 'vitest';
-import { attachmentKey, attachmentsBySection, createS3Clients, newAttachmentId, toAttachment, uploadKey } from '../../shared/store/attachments';
+import { attachmentsBySection, newAttachmentId, toAttachment } from '../../shared/store/attachment-items';
+import { attachmentKey, uploadKey } from '../../shared/store/keys';
+import { createS3Clients } from '../../shared/store/s3-clients';
 
 const uploadedBy = { sub: 'u-me', name: 'Rapporteur ME' };
 

@@ -1,18 +1,19 @@
-/** Specification of the attachment rules (shared/workflow/attachments.ts): pure, no I/O. */
+/**
+ * Specification of the attachment rules (shared/workflow/attachments.ts) and of the upload request
+ * schema that applies them at the boundary (shared/http/schemas.ts): pure, no I/O.
+ */
 import { describe, expect, it } from 'vitest';
-import {
-  ATTACHMENT_TYPES,
-  checkUploadedObject,
-  contentDisposition,
-  decideAttachmentChange,
-  decideAttachmentUpload,
-  isSectionEditable,
-  MAX_ATTACHMENT_SIZE,
-  sanitizeFilename,
-  validateAttachmentRequest,
-} from '../../shared/workflow/attachments';
-import { ConflictError, ForbiddenError, InvalidInputError } from '../../shared/workflow/errors';
+import { AttachmentUploadRequestSchema } from '../../shared/http/schemas';
+import { holdsRoleFor, isSectionEditable } from '../../shared/workflow/access';
+import { ATTACHMENT_TYPES, checkUploadedObject, contentDisposition, MAX_ATTACHMENT_SIZE, sanitizeFilename } from '../../shared/workflow/attachments';
+import { ConflictError } from '../../shared/workflow/errors';
 import type { Actor, SectionStatus } from '../../shared/workflow/model';
+
+/** The request schema's verdict in the shape of the field errors an HTTP client gets. */
+function validateAttachmentRequest(input: unknown) {
+  const result = AttachmentUploadRequestSchema.safeParse(input);
+  return result.success ? { ok: true as const, value: result.data } : { ok: false as const, errors: result.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message })) };
+}
 
 const rapporteurME: Actor = { sub: 'u-me', name: 'Rapporteur ME', roles: ['rapporteur'], country: 'ME' };
 const reviewer: Actor = { sub: 'u-rev', name: 'Reviewer', roles: ['reviewer'] };
@@ -20,7 +21,7 @@ const admin: Actor = { sub: 'u-adm', name: 'Admin', roles: ['admin'] };
 
 const valid = { filename: 'Action plan.pdf', contentType: 'application/pdf', size: 1234 };
 
-describe('validateAttachmentRequest', () => {
+describe('the upload request schema', () => {
   it.each([
     ['report.pdf', 'application/pdf'],
     ['old.doc', 'application/msword'],
@@ -48,7 +49,8 @@ describe('validateAttachmentRequest', () => {
   });
 
   it.each([
-    ['a missing body', undefined, ['body.filename', 'body.contentType', 'body.size']],
+    ['a missing body', undefined, ['body']],
+    ['an empty body', {}, ['body.filename', 'body.contentType', 'body.size']],
     ['an executable', { ...valid, filename: 'x.exe', contentType: 'application/x-msdownload' }, ['body.contentType']],
     ['HTML', { ...valid, filename: 'x.html', contentType: 'text/html' }, ['body.contentType']],
     ['SVG (scriptable image)', { ...valid, filename: 'x.svg', contentType: 'image/svg+xml' }, ['body.contentType']],
@@ -93,30 +95,22 @@ describe('sanitizeFilename', () => {
   });
 });
 
-describe('decideAttachmentUpload', () => {
-  it('lets the rapporteur of the country add a valid attachment', () => {
-    expect(decideAttachmentUpload(rapporteurME, 'ME', valid)).toEqual(valid);
+describe('who may change attachments', () => {
+  it('is the rapporteur of the country (the rule of saving a section)', () => {
+    expect(holdsRoleFor('saveSection', rapporteurME, 'ME')).toBe(true);
   });
 
   it.each([
     ['a rapporteur of another country', rapporteurME, 'XK'],
     ['a reviewer', reviewer, 'ME'],
     ['an admin', admin, 'ME'],
-  ])('forbids %s', (_name, actor, country) => {
-    expect(() => decideAttachmentUpload(actor, country, valid)).toThrow(ForbiddenError);
-    expect(() => decideAttachmentChange(actor, country)).toThrow(ForbiddenError);
+  ])('is not %s', (_name, actor, country) => {
+    expect(holdsRoleFor('saveSection', actor, country)).toBe(false);
   });
 
-  it('refuses an invalid declaration with 400 and field errors', () => {
-    const error = (() => {
-      try {
-        decideAttachmentUpload(rapporteurME, 'ME', { ...valid, size: MAX_ATTACHMENT_SIZE + 1 });
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).errors).toEqual([{ path: 'body.size', message: expect.stringContaining('25 MB') }]);
+  it('refuses an invalid declaration with field errors naming the size limit', () => {
+    const result = validateAttachmentRequest({ ...valid, size: MAX_ATTACHMENT_SIZE + 1 });
+    expect(result).toEqual({ ok: false, errors: [{ path: 'body.size', message: expect.stringContaining('25 MB') }] });
   });
 });
 

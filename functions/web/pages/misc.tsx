@@ -1,10 +1,12 @@
 /** The home page, the development sign-in page and the error pages. */
 import type { FC } from 'hono/jsx';
-import { CYCLES } from '../../../shared/form';
+import type { Participant } from '../../../shared/form';
+import type { CycleSummary } from '../../../shared/usecases/cycles';
 import type { DemoUser } from '../config';
+import { ANY_RAPPORTEUR } from '../config';
 import { Layout, Time, type PageContext } from '../layout';
 
-export const HomePage: FC<{ ctx: PageContext; oidc: boolean }> = ({ ctx, oidc }) => (
+export const HomePage: FC<{ ctx: PageContext; oidc: boolean; cycles: CycleSummary[] }> = ({ ctx, oidc, cycles }) => (
   <Layout ctx={ctx} title="Home">
     <h1>Annual reporting of the Global Alliance</h1>
     <p class="lead">
@@ -14,9 +16,9 @@ export const HomePage: FC<{ ctx: PageContext; oidc: boolean }> = ({ ctx, oidc })
     <section aria-labelledby="cycles-heading" class="panel">
       <h2 id="cycles-heading">Reporting cycles</h2>
       <ul>
-        {CYCLES.map((cycle) => (
+        {cycles.map((cycle) => (
           <li>
-            {cycle.form.title}: due <Time iso={cycle.deadline} date />. <a href={ctx.href(`/public/${cycle.id}`)}>Published {cycle.id} reports</a>
+            {cycle.title}: due <Time iso={cycle.deadline} date />. <a href={ctx.href(`/public/${cycle.id}`)}>Published {cycle.id} reports</a>
           </li>
         ))}
       </ul>
@@ -36,7 +38,7 @@ export const HomePage: FC<{ ctx: PageContext; oidc: boolean }> = ({ ctx, oidc })
   </Layout>
 );
 
-export const DevSignInPage: FC<{ ctx: PageContext; users: DemoUser[]; next: string }> = ({ ctx, users, next }) => (
+export const DevSignInPage: FC<{ ctx: PageContext; users: DemoUser[]; participants: Participant[]; next: string }> = ({ ctx, users, participants, next }) => (
   <Layout ctx={ctx} title="Development sign-in">
     <h1>Development sign-in</h1>
     <p class="lead">This server runs with the local development issuer. Choose a demo user; no password is needed. This page does not exist on a deployed site.</p>
@@ -57,6 +59,30 @@ export const DevSignInPage: FC<{ ctx: PageContext; users: DemoUser[]; next: stri
           </form>
         </li>
       ))}
+      <li>
+        <form method="post" action={ctx.href('/dev/sign-in')} class="any-rapporteur">
+          <input type="hidden" name="user" value={ANY_RAPPORTEUR} />
+          <input type="hidden" name="next" value={next} />
+          <div class="field">
+            <label for="dev-country">
+              <strong>Rapporteur of another country</strong>
+            </label>
+            <span class="hint" id="dev-country-hint">
+              Files the report of the country you choose, to try the whole flow on a fresh report.
+            </span>
+            <select id="dev-country" name="country" aria-describedby="dev-country-hint">
+              {participants.map((p) => (
+                <option value={p.code}>
+                  {p.name} ({p.code})
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" class="button">
+            Sign in <span class="visually-hidden">as the rapporteur of the chosen country</span>
+          </button>
+        </form>
+      </li>
     </ul>
   </Layout>
 );

@@ -3,7 +3,7 @@ import type { FC } from 'hono/jsx';
 import type { CycleInfo, Participant } from '../../../shared/form';
 import { participantOf } from '../../../shared/form';
 import { answerToHtml, formOutline } from '../../../shared/documents';
-import type { Attachment } from '../../../shared/store/attachments';
+import type { Attachment } from '../../../shared/store/attachment-items';
 import type { ReportSummary } from '../../../shared/store/report-store';
 import type { ReportState } from '../../../shared/workflow';
 import { Breadcrumbs, Layout, RawHtml, Time, type PageContext } from '../layout';

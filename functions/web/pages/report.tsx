@@ -6,9 +6,8 @@
 import type { FC } from 'hono/jsx';
 import type { CycleInfo, Participant } from '../../../shared/form';
 import { answerToHtml, formOutline } from '../../../shared/documents';
-import type { Attachment } from '../../../shared/store/attachments';
-import { TRANSITIONS, isAnswered, type ReportState, type SectionState } from '../../../shared/workflow';
-import { isReviewer, mayAct, whyNot } from '../decisions';
+import type { Attachment } from '../../../shared/store/attachment-items';
+import { TRANSITIONS, holdsRoleFor, isAnswered, isStaff, refusal, type ReportState, type SectionState } from '../../../shared/workflow';
 import { Breadcrumbs, Csrf, ErrorSummary, Layout, Notice, RawHtml, StatusBadge, Time, type PageContext } from '../layout';
 
 /** A report-level decision: a button, disabled with the workflow's own reason when it is not allowed yet. */
@@ -59,7 +58,7 @@ export const FLASH_MESSAGES: Record<string, string> = {
 export const ReportPage: FC<ReportPageProps> = (props) => {
   const { ctx, info, participant, report } = props;
   const title = `${participant.name}: ${info.cycle.id} report`;
-  const reviewer = isReviewer(ctx.session?.actor);
+  const reviewer = isStaff(ctx.session?.actor);
   return (
     <Layout ctx={ctx} title={title}>
       <Breadcrumbs
@@ -148,7 +147,7 @@ const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments })
   const byId = new Map(report.sections.map((s) => [s.id, s]));
   const returned = report.sections.filter((s) => s.status === 'returned');
   const missing = report.sections.filter((s) => !isAnswered(s));
-  const canSubmitNow = whyNot('submitReport', actor, report);
+  const canSubmitNow = refusal('submitReport', actor, report);
   const submittable = TRANSITIONS.submitReport.reportFrom!.includes(report.status);
   return (
     <>
@@ -233,9 +232,9 @@ export function commentId(section: string): string {
 const ReviewerView: FC<ReportPageProps> = ({ ctx, info, report, attachments, returnError }) => {
   const actor = ctx.session!.actor;
   const byId = new Map(report.sections.map((s) => [s.id, s]));
-  const approveWhyNot = whyNot('approveReport', actor, report);
-  const mayPublish = mayAct('publishReport', actor, report.country);
-  const publishWhyNot = whyNot('publishReport', actor, report);
+  const approveWhyNot = refusal('approveReport', actor, report);
+  const mayPublish = holdsRoleFor('publishReport', actor, report.country);
+  const publishWhyNot = refusal('publishReport', actor, report);
   const base = reportPath(report.cycle, report.country);
   return (
     <>
@@ -291,7 +290,7 @@ const ReviewSection: FC<{
   const actor = ctx.session!.actor;
   const anchor = sectionAnchor(state.id);
   const base = sectionPath(report.cycle, report.country, state.id);
-  const decidable = whyNot('approveSection', actor, report, { section: state.id }) === undefined;
+  const decidable = refusal('approveSection', actor, report, { section: state.id }) === undefined;
   const fieldId = commentId(state.id);
   return (
     <article class="review-section" id={anchor} aria-labelledby={`${anchor}-title`}>

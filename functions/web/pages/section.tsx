@@ -7,10 +7,9 @@
 import type { FC } from 'hono/jsx';
 import type { CycleInfo, Participant, Section } from '../../../shared/form';
 import { answerToHtml } from '../../../shared/documents';
-import type { Attachment } from '../../../shared/store/attachments';
+import type { Attachment } from '../../../shared/store/attachment-items';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_SIZE } from '../../../shared/workflow/attachments';
-import { sectionEtag, type ReportState, type SectionState } from '../../../shared/workflow';
-import { isReviewer, mayEditSection } from '../decisions';
+import { canEditSection, isStaff, sectionEtag, type ReportState, type SectionState } from '../../../shared/workflow';
 import { Breadcrumbs, Csrf, ErrorSummary, Layout, Notice, RawHtml, StatusBadge, Time, type FieldErrorView, type PageContext } from '../layout';
 import { reportPath, sectionAnchor, sectionPath } from '../paths';
 import { formatSize } from './report';
@@ -45,7 +44,7 @@ const signInAgainHref = (ctx: PageContext, cycle: string, country: string, secti
 export const SectionPage: FC<SectionPageProps> = (props) => {
   const { ctx, info, participant, report, section, state, files } = props;
   const goal = info.cycle.form.targets.flatMap((t) => t.goals).find((g) => g.id === section.goalId)!;
-  const editable = mayEditSection(ctx.session?.actor, report.country, state.status);
+  const editable = canEditSection(ctx.session?.actor, report.country, state.status);
   const conflict = editable && !!props.conflict;
   const reportHref = ctx.href(reportPath(report.cycle, report.country));
   const title = `Section ${section.id}`;
@@ -132,7 +131,7 @@ export const SectionPage: FC<SectionPageProps> = (props) => {
       <Attachments {...props} editable={editable} />
       <p>
         <a href={`${reportHref}#${sectionAnchor(section.id)}`}>Back to the report</a>
-        {isReviewer(ctx.session?.actor) ? ' (to approve or return this section)' : ''}
+        {isStaff(ctx.session?.actor) ? ' (to approve or return this section)' : ''}
       </p>
     </Layout>
   );

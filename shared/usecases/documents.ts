@@ -2,12 +2,13 @@
  * Use cases on reporting-form documents: import a published document into a report (through the
  * same workflow and store as the API), export a report, and compile a cycle.
  */
-import type { CycleInfo } from '../form';
 import { parseReportingForm, renderCompilationHtml, renderCompilationMarkdown, renderHtml, renderMarkdown, type CountryReport, type ParsedReportingForm } from '../documents';
-import { attachmentsBySection } from '../store/attachments';
-import type { AuditEvent, ReportStore } from '../store/report-store';
-import { InvalidInputError, authorize, decideImport, stateAfter, type Actor, type FieldError, type ReportState } from '../workflow';
-import { cycleOr404, participantOr404, readReport } from './reports';
+import { attachmentsBySection } from '../store/attachment-items';
+import type { AuditEvent } from '../store/report-store';
+import { InvalidInputError, authorize, decideImport, isStaff, stateAfter, type Actor, type FieldError, type ReportState } from '../workflow';
+import type { ReportDeps } from './deps';
+import { getReport } from './reports';
+import { cycleOr404, participantOr404, resolveReport, type ReportAddress } from './resolve';
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 
@@ -46,9 +47,9 @@ export function documentErrors(parsed: ParsedReportingForm): FieldError[] {
  * placed, a heading does not match the cycle's form, or the document names another country.
  * One consistent Query and one transaction (with `submit`, the import and the submission are that one transaction).
  */
-export async function importDocument(store: ReportStore, actor: Actor, cycleId: string, country: string, text: string, options: ImportOptions): Promise<ImportResult> {
-  const info = cycleOr404(cycleId);
-  participantOr404(info, country);
+export async function importDocument(deps: ReportDeps, actor: Actor, at: ReportAddress, text: string, options: ImportOptions): Promise<ImportResult> {
+  const { info } = await resolveReport(deps.cycles, at);
+  const { country, cycle: cycleId } = at;
   authorize(options.submit ? 'submitImport' : 'importReport', actor, country);
   const parsed = parseReportingForm(text, info);
   const errors = documentErrors(parsed);
@@ -59,10 +60,10 @@ export async function importDocument(store: ReportStore, actor: Actor, cycleId: 
     throw new InvalidInputError(`The document cannot be imported: ${errors.length} line(s) or heading(s) do not fit the ${cycleId} form.`, errors);
   }
   const attachmentsNotImported = [...parsed.answers].flatMap(([section, a]) => a.attachments.map((filename) => ({ section, filename })));
-  const { report } = await store.getReport(info, country, { consistent: true });
+  const { report } = await deps.reports.getReport(info, country, { consistent: true });
   const plan = decideImport(actor, report, parsed.answers, options.source, { submit: options.submit, overwrite: options.overwrite });
   if (options.dryRun) return importResult(stateAfter(report, plan, new Date().toISOString(), actor), attachmentsNotImported, [], true);
-  const event = await store.apply(plan, actor);
+  const event = await deps.reports.apply(plan, actor);
   return importResult(stateAfter(report, plan, event.at, event.actor), attachmentsNotImported, [event], false);
 }
 
@@ -80,24 +81,23 @@ function importResult(state: ReportState, attachmentsNotImported: ImportResult['
 
 export type DocumentFormat = 'md' | 'html';
 
-/** A report in the official layout, for whoever may read it (anyone once published). */
-export async function exportReport(store: ReportStore, actor: Actor | undefined, cycleId: string, country: string, format: DocumentFormat): Promise<string> {
-  const { info, participant, read } = await readReport(store, actor, cycleId, country);
-  const attachments = attachmentsBySection(read.otherItems);
-  const sections = read.report.sections.map((s) => ({ ...s, attachments: attachments.get(s.id) ?? [] }));
-  return format === 'md' ? renderMarkdown(info, participant.name, sections) : renderHtml(info, participant.name, sections);
+/** A report in the official layout, for whoever may read it (anyone once published). One Query. */
+export async function exportReport(deps: ReportDeps, actor: Actor | undefined, at: ReportAddress & { format: DocumentFormat }): Promise<string> {
+  const { info, participant, report, attachments } = await getReport(deps, actor, at);
+  const sections = report.sections.map((s) => ({ ...s, attachments: attachments.get(s.id) ?? [] }));
+  return at.format === 'md' ? renderMarkdown(info, participant.name, sections) : renderHtml(info, participant.name, sections);
 }
 
 /**
  * A cycle's reports in one document. Reviewers and admins see every report that has been submitted
  * at least once; everyone else the published ones. One index Query, then one Query per report (in parallel).
  */
-export async function compileCycle(store: ReportStore, actor: Actor | undefined, cycleId: string, format: DocumentFormat): Promise<string> {
-  const info: CycleInfo = cycleOr404(cycleId);
-  const staff = !!actor && (actor.roles.includes('reviewer') || actor.roles.includes('admin'));
-  const summaries = (await store.listReports(info)).filter((s) => (staff ? s.status !== 'draft' : s.status === 'published'));
+export async function compileCycle(deps: ReportDeps, actor: Actor | undefined, input: { cycle: string; format: DocumentFormat }): Promise<string> {
+  const info = await cycleOr404(deps.cycles, input.cycle);
+  const staff = isStaff(actor);
+  const summaries = (await deps.reports.listReports(info)).filter((s) => (staff ? s.status !== 'draft' : s.status === 'published'));
   const reports: CountryReport[] = await mapLimit(summaries, 8, async (summary) => {
-    const { report, otherItems } = await store.getReport(info, summary.country);
+    const { report, otherItems } = await deps.reports.getReport(info, summary.country);
     const attachments = attachmentsBySection(otherItems);
     return {
       country: summary.country,
@@ -105,7 +105,7 @@ export async function compileCycle(store: ReportStore, actor: Actor | undefined,
       sections: report.sections.map((s) => ({ ...s, attachments: attachments.get(s.id) ?? [] })),
     };
   });
-  return format === 'md' ? renderCompilationMarkdown(info, reports) : renderCompilationHtml(info, reports);
+  return input.format === 'md' ? renderCompilationMarkdown(info, reports) : renderCompilationHtml(info, reports);
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDevIssuer, type DevIssuer, type TokenClaims } from '../../functions/local/dev-issuer';
-import type { AppDeps } from '../../functions/deps';
+import type { AppDepsWithAttachments } from '../../functions/deps';
 import { createWebApp } from '../../functions/web/app';
 import { loadWebOptions } from '../../functions/web/config';
 import { csrfToken } from '../../functions/web/session';
@@ -51,7 +51,7 @@ function webApp(tokenUrl = `${provider.url}/oauth2/token`) {
     OIDC_LOGOUT_URL: 'https://auth.example.org/logout',
   });
   // Sign-in touches neither the store nor the attachments.
-  return createWebApp({ verifier } as AppDeps, options);
+  return createWebApp({ verifier } as AppDepsWithAttachments, options);
 }
 
 const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');

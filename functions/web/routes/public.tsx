@@ -1,0 +1,30 @@
+/** The public pages: the published reports of a cycle, one published report, its exports and attachments. */
+import { Hono } from 'hono';
+import { CycleParam, ReportParams } from '../../../shared/http/schemas';
+import { getReport, listPublishedReports } from '../../../shared/usecases/reports';
+import { pathOf, redirectTo, render, type Site, type WebEnv } from '../context';
+import { PublicListPage, PublicReportPage } from '../pages/public';
+import { CURRENT_CYCLE } from '../paths';
+import { download } from './attachments';
+import { exportPage } from './reports';
+
+export function publicRoutes(site: Site): Hono<WebEnv> {
+  const { deps } = site;
+  const app = new Hono<WebEnv>();
+
+  app.get('/public', (c) => redirectTo(site, c, `/public/${CURRENT_CYCLE}`));
+
+  app.get('/public/:cycle', async (c) => {
+    const { info, reports } = await listPublishedReports(deps, pathOf(c, CycleParam));
+    return render(c, <PublicListPage ctx={c.get('page')} info={info} published={reports} />);
+  });
+
+  app.get('/public/:cycle/:country', async (c) => {
+    const view = await getReport(deps, undefined, pathOf(c, ReportParams));
+    return render(c, <PublicReportPage ctx={c.get('page')} {...view} />);
+  });
+  app.get('/public/:cycle/:country/export.html', (c) => exportPage(deps, c, undefined, 'html'));
+  app.get('/public/:cycle/:country/export.md', (c) => exportPage(deps, c, undefined, 'md'));
+  app.get('/public/:cycle/:country/sections/:section/attachments/:id', (c) => download(site, c, undefined));
+  return app;
+}

@@ -1,0 +1,137 @@
+/**
+ * Use cases on reports: read one (with the reader check), list a cycle's reports, save a section
+ * (If-Match), run the workflow's transitions and read the history. The HTTP API and the web pages
+ * call these and nothing below them; each takes the actor and plain input and returns plain data.
+ */
+import type { CycleInfo, Participant, Section } from '../form';
+import { attachmentsBySection, type Attachment } from '../store/attachment-items';
+import type { AuditEvent, ReportSummary } from '../store/report-store';
+import {
+  ForbiddenError,
+  NotFoundError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
+  authorize,
+  canRead,
+  decideSave,
+  decideTransition,
+  isReaderOf,
+  isStaff,
+  stateAfter,
+  versionFromEtag,
+  type Actor,
+  type ReportState,
+  type ReportStatus,
+  type SectionState,
+  type TransitionAction,
+  type TransitionInput,
+} from '../workflow';
+import type { ReportDeps } from './deps';
+import { cycleOr404, participantOr404, resolveReport, resolveSection, type ReportAddress, type SectionAddress } from './resolve';
+
+/** A report as its reader sees it: the cycle, the participant, every section and the uploaded attachments by section. */
+export interface ReportView {
+  info: CycleInfo;
+  participant: Participant;
+  report: ReportState;
+  attachments: ReadonlyMap<string, Attachment[]>;
+}
+
+/** One section of a report, with the report around it. */
+export interface SectionView extends ReportView {
+  section: Section;
+  state: SectionState;
+  files: Attachment[];
+}
+
+function refuseRead(actor: Actor | undefined, participant: Participant, cycle: string): never {
+  throw actor ? new ForbiddenError(`You may not read the report of ${participant.code}.`) : new NotFoundError(`No published report of ${participant.code} in ${cycle}.`);
+}
+
+/** A report for `actor` (undefined: anonymous, who may read only published reports). One Query. */
+export async function getReport(deps: ReportDeps, actor: Actor | undefined, at: ReportAddress): Promise<ReportView> {
+  const { info, participant } = await resolveReport(deps.cycles, at);
+  // Whether someone other than the country's rapporteurs and the secretariat may read depends on the
+  // status (published reports are public), so the report is read first and canRead decides.
+  const { report, otherItems } = await deps.reports.getReport(info, participant.code);
+  if (!canRead(actor, participant.code, report.status)) refuseRead(actor, participant, info.cycle.id);
+  return { info, participant, report, attachments: attachmentsBySection(otherItems) };
+}
+
+/** One section and its report (the section page). One Query. */
+export async function getSection(deps: ReportDeps, actor: Actor | undefined, at: SectionAddress): Promise<SectionView> {
+  const { section } = await resolveSection(deps.cycles, at);
+  const view = await getReport(deps, actor, at);
+  const state = view.report.sections.find((s) => s.id === section.id)!;
+  return { ...view, section, state, files: view.attachments.get(section.id) ?? [] };
+}
+
+/**
+ * Checks that `actor` may read the report of `country` without reading it when the role decides:
+ * reviewers, admins and the country's rapporteurs may; anyone else only once it is published (one GetItem).
+ */
+export async function assertCanRead(deps: ReportDeps, actor: Actor | undefined, info: CycleInfo, participant: Participant): Promise<void> {
+  if (isReaderOf(actor, participant.code)) return;
+  const { status } = await deps.reports.getSummary(info, participant.code);
+  if (!canRead(actor, participant.code, status)) refuseRead(actor, participant, info.cycle.id);
+}
+
+/** A cycle's reports: every participant for staff (one index Query), one's own for a rapporteur (one GetItem). */
+export async function listReports(deps: ReportDeps, actor: Actor, input: { cycle: string; status?: ReportStatus | undefined }): Promise<{ info: CycleInfo; reports: ReportSummary[] }> {
+  const info = await cycleOr404(deps.cycles, input.cycle);
+  if (isStaff(actor)) return { info, reports: await deps.reports.listReports(info, input.status) };
+  if (!actor.roles.includes('rapporteur') || !actor.country) throw new ForbiddenError('Only rapporteurs, reviewers and admins list reports.');
+  participantOr404(info, actor.country);
+  const own = await deps.reports.getSummary(info, actor.country);
+  return { info, reports: input.status === undefined || own.status === input.status ? [own] : [] };
+}
+
+/** The published reports of a cycle, for anyone (one index Query on the published status). */
+export async function listPublishedReports(deps: ReportDeps, input: { cycle: string }): Promise<{ info: CycleInfo; reports: ReportSummary[] }> {
+  const info = await cycleOr404(deps.cycles, input.cycle);
+  return { info, reports: await deps.reports.listReports(info, 'published') };
+}
+
+export interface SaveSectionInput extends SectionAddress {
+  text: string;
+  nothingToReport: boolean;
+  /** The section's etag as the client read it (If-Match). */
+  ifMatch: string | undefined;
+}
+
+/** Saves one answer: one conditional UpdateItem on the version the client read (428 without it, 412 when stale). */
+export async function saveSection(deps: ReportDeps, actor: Actor, input: SaveSectionInput): Promise<SectionState> {
+  const { cycle, country, section } = input;
+  await resolveSection(deps.cycles, input);
+  const { allowedStatuses } = decideSave(actor, country);
+  if (!input.ifMatch) throw new PreconditionRequiredError('Send the etag of the section as read in If-Match, so that a concurrent change is not overwritten.');
+  const expectedVersion = versionFromEtag(cycle, country, section, input.ifMatch);
+  if (expectedVersion === undefined) throw new PreconditionFailedError(`If-Match does not name a version of section ${section}; reload it.`);
+  return deps.reports.saveSection({ cycle, country, section, expectedVersion, allowedStatuses, text: input.text, nothingToReport: input.nothingToReport, actor });
+}
+
+/** Decides and writes a transition: one consistent Query to read, one TransactWriteItems to write. */
+async function runTransition(deps: ReportDeps, actor: Actor, at: ReportAddress, action: TransitionAction, input: TransitionInput = {}): Promise<ReportView> {
+  const { info, participant } = await resolveReport(deps.cycles, at);
+  if (input.section !== undefined) await resolveSection(deps.cycles, { ...at, section: input.section });
+  // Who may act is known without the report: refuse before reading it.
+  authorize(action, actor, participant.code);
+  const { report, otherItems } = await deps.reports.getReport(info, participant.code, { consistent: true });
+  const plan = decideTransition(action, actor, report, input);
+  const event = await deps.reports.apply(plan, actor);
+  return { info, participant, report: stateAfter(report, plan, event.at, event.actor), attachments: attachmentsBySection(otherItems) };
+}
+
+export const submitReport = (deps: ReportDeps, actor: Actor, at: ReportAddress) => runTransition(deps, actor, at, 'submitReport');
+export const approveReport = (deps: ReportDeps, actor: Actor, at: ReportAddress) => runTransition(deps, actor, at, 'approveReport');
+export const publishReport = (deps: ReportDeps, actor: Actor, at: ReportAddress) => runTransition(deps, actor, at, 'publishReport');
+export const approveSection = (deps: ReportDeps, actor: Actor, at: SectionAddress) => runTransition(deps, actor, at, 'approveSection', { section: at.section });
+export const returnSection = (deps: ReportDeps, actor: Actor, at: SectionAddress & { comment: string }) =>
+  runTransition(deps, actor, at, 'returnSection', { section: at.section, comment: at.comment });
+
+/** A report's audit events, oldest first (one Query). Never public: events name reviewers and carry their comments. */
+export async function getHistory(deps: ReportDeps, actor: Actor, at: ReportAddress): Promise<{ info: CycleInfo; participant: Participant; events: AuditEvent[] }> {
+  const { info, participant } = await resolveReport(deps.cycles, at);
+  if (!isReaderOf(actor, participant.code)) throw new ForbiddenError(`You may not read the history of the report of ${participant.name}.`);
+  return { info, participant, events: await deps.reports.history(info.cycle.id, participant.code) };
+}
