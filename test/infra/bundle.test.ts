@@ -1,7 +1,9 @@
 /**
  * The one test that bundles for real: esbuild builds every function of the table as a deploy
  * would; each bundle must export `handler`, and Node must be able to load it the way the Lambda
- * runtime does at cold start (which catches ESM/CommonJS and module-order problems).
+ * runtime does at cold start (which catches ESM/CommonJS and module-order problems). The Node that
+ * loads them is the one running the tests (`process.execPath`), so it must be of the Lambda runtime's
+ * major version (`.ci/run` installs it), or a pass here says nothing about a cold start on Lambda.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -25,6 +27,8 @@ const LAMBDA_ENV = {
 
 const outdir = mkdtempSync(join(tmpdir(), 'alliance-cdk-'));
 const bundles = new Map<string, string>();
+/** Each function's Lambda runtime as deployed, e.g. `nodejs22.x`. */
+const runtimes = new Map<string, string>();
 
 beforeAll(() => {
   const { api, app } = synth(configFrom(), { bundle: true, outdir });
@@ -37,6 +41,7 @@ beforeAll(() => {
     );
     const hash = String(resource.Properties.Code.S3Key).replace(/\.zip$/, '');
     bundles.set(fn.name, join(outdir, assets[hash]!.source.path, 'index.mjs'));
+    runtimes.set(fn.name, resource.Properties.Runtime);
   }
   const kib = (file: string) => `${(statSync(file).size / 1024).toFixed(0)} KiB`;
   console.log(
@@ -47,7 +52,9 @@ beforeAll(() => {
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 describe('function bundles', { timeout: 60_000 }, () => {
-  it.each(FUNCTIONS.map((f) => f.name))('%s: the bundle loads in Node as Lambda would, and exports handler as a function', (name) => {
+  it.each(FUNCTIONS.map((f) => f.name))('%s: the bundle loads in the Node of its Lambda runtime, and exports handler as a function', (name) => {
+    const nodeMajor = process.versions.node.split('.')[0];
+    expect(`nodejs${nodeMajor}.x`, `${name} runs on Lambda's ${runtimes.get(name)}; this test runs on Node ${process.version}`).toBe(runtimes.get(name));
     const url = pathToFileURL(bundles.get(name)!).href;
     const load = `try { const m = await import(${JSON.stringify(url)}); process.stdout.write(typeof m.handler); } catch (e) { process.stdout.write('failed at cold start: ' + (e?.stack ?? e).split('\\n').slice(0, 2).join(' ')); }`;
     const result = execFileSync(process.execPath, ['--input-type=module', '-e', load], { env: LAMBDA_ENV, encoding: 'utf8' });
