@@ -70,9 +70,10 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'review',
     entry: 'functions/review/handler.ts',
     routes: reviewRoutes,
-    // reads reports and history (Query), the cycle list (gsi1), a rapporteur's own summary (GetItem),
-    // writes transitions (Update + Put, with ConditionChecks on the sections a transition leaves alone).
-    table: ['GetItem', 'Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem'],
+    // reads reports, history and conversations (Query), the cycle list (gsi1), a rapporteur's own summary
+    // (GetItem); writes reviews (Update + Put, ConditionChecks on the sections a review leaves alone, the
+    // sent draft deleted), drafts (Put, Delete) and comments (Put; a reply also updates its section).
+    table: ['GetItem', 'Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem', 'DeleteItem'],
     queryIndexes: [GSI1],
     // exports and the compilation list attachment names from DynamoDB; downloads go through submission.
     bucket: {},

@@ -1,10 +1,15 @@
-/** The review app: the reviewers' list of reports, approving or returning sections, history, exports and the compilation. */
+/**
+ * The review app: the reviewers' list of reports, draft and sent reviews (and the stage-1 one-decision
+ * approve and return), the sections' conversations, history, exports and the compilation.
+ */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
-import { reportJson, summaryJson } from '../../shared/http/views';
+import { draftJson, reportJson, summaryJson } from '../../shared/http/views';
 import { compileCycle, exportReport, type DocumentFormat } from '../../shared/usecases/documents';
+import { addComment, listComments } from '../../shared/usecases/comments';
 import { approveSection, getHistory, listReports, returnSection } from '../../shared/usecases/reports';
+import { discardDraftReview, getDraftReview, listReviews, saveDraftReview, sendReview } from '../../shared/usecases/reviews';
 import type { AppDeps } from '../deps';
 import * as routes from './routes';
 
@@ -21,9 +26,35 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   );
 
   app.openapi(routes.getHistory, async (c) => {
-    const { info, participant, events } = await getHistory(deps, requireActor(c.get('actor')), c.req.valid('param'));
-    return c.json({ cycle: info.cycle.id, country: participant.code, events }, 200);
+    const { info, participant, events, comments } = await getHistory(deps, requireActor(c.get('actor')), c.req.valid('param'));
+    return c.json({ cycle: info.cycle.id, country: participant.code, events, comments }, 200);
   });
+
+  app.openapi(routes.getDraftReview, async (c) => {
+    const actor = requireActor(c.get('actor'));
+    return c.json(draftJson(await getDraftReview(deps, actor, c.req.valid('param')), actor), 200);
+  });
+
+  app.openapi(routes.saveDraftReview, async (c) => {
+    const actor = requireActor(c.get('actor'));
+    return c.json(draftJson(await saveDraftReview(deps, actor, c.req.valid('param'), c.req.valid('json').decisions), actor), 200);
+  });
+
+  app.openapi(routes.discardDraftReview, async (c) => {
+    await discardDraftReview(deps, requireActor(c.get('actor')), c.req.valid('param'));
+    return c.body(null, 204);
+  });
+
+  app.openapi(routes.sendReview, async (c) => {
+    const { view } = await sendReview(deps, requireActor(c.get('actor')), c.req.valid('param'), c.req.valid('json'));
+    return c.json(reportJson(view), 200);
+  });
+
+  app.openapi(routes.listReviews, async (c) => c.json({ reviews: await listReviews(deps, requireActor(c.get('actor')), c.req.valid('param')) }, 200));
+
+  app.openapi(routes.listComments, async (c) => c.json({ comments: await listComments(deps, requireActor(c.get('actor')), c.req.valid('param')) }, 200));
+
+  app.openapi(routes.addComment, async (c) => c.json(await addComment(deps, requireActor(c.get('actor')), c.req.valid('param'), c.req.valid('json')), 201));
 
   app.openapi(routes.exportReport, async (c) => {
     const at = c.req.valid('param');

@@ -14,6 +14,7 @@ import { assetRoutes } from './routes/assets';
 import { attachmentRoutes } from './routes/attachments';
 import { publicRoutes } from './routes/public';
 import { reportRoutes } from './routes/reports';
+import { reviewRoutes } from './routes/reviews';
 import { sectionRoutes } from './routes/section';
 import { signInRoutes } from './routes/sign-in';
 
@@ -24,6 +25,7 @@ export function createWebApp(deps: AppDepsWithAttachments, options: WebOptions =
   app.route('/', assetRoutes());
   app.route('/', signInRoutes(site));
   app.route('/', reportRoutes(site));
+  app.route('/', reviewRoutes(site));
   app.route('/', sectionRoutes(site));
   app.route('/', attachmentRoutes(site));
   app.route('/', publicRoutes(site));

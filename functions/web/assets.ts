@@ -39,7 +39,8 @@ a:hover { color: var(--brand-dark); }
 .site-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; align-items: center; }
 .site-nav .who { color: #e6ebf5; font-size: 0.9rem; }
 .site-nav form { margin: 0; }
-.link-button { background: none; border: 0; padding: 0; color: #fff; font: inherit; text-decoration: underline; cursor: pointer; }
+.link-button { background: none; border: 0; padding: 0; color: var(--brand); font: inherit; text-decoration: underline; cursor: pointer; }
+.site-header .link-button { color: #fff; }
 main { display: block; max-width: 72rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
 .panel { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; margin: 1rem 0; }
 .panel > :first-child { margin-top: 0; }
@@ -102,6 +103,22 @@ textarea.short { min-height: 6rem; }
 .attachments-list { padding-left: 1.25rem; }
 .attachments-list li { margin: 0.35rem 0; }
 progress { width: 100%; max-width: 24rem; height: 1.25rem; }
+.in-progress { display: block; font-weight: 400; font-size: 0.8rem; color: var(--muted); }
+.thread { margin: 0.75rem 0; }
+.thread h3, .thread h4, .thread h5 { font-size: 1rem; margin: 0.5rem 0; }
+.comments { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.5rem; }
+.comment-entry { border-left: 4px solid var(--line); padding: 0.25rem 0.75rem; background: var(--wash); }
+.comment-return { border-left-color: var(--returned-fg); }
+.comment-reply { border-left-color: var(--submitted-fg); }
+.comment-internal { border-left-style: dashed; }
+.comment-meta { margin: 0; font-size: 0.9rem; }
+.comment-text { margin: 0.25rem 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.tag { display: inline-block; font-size: 0.85rem; font-weight: 600; border: 1px solid currentColor; border-radius: 3px; padding: 0 0.35rem; margin: 0 0.25rem; }
+.review-panel .decisions { padding-left: 1.25rem; }
+.error-text { color: var(--danger); }
+.in-review { margin: 0.5rem 0; }
+.consequences { font-size: 1.05rem; }
+ul.plain { margin: 0.25rem 0 0; padding-left: 1.1rem; }
 .review-section { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; margin: 0.75rem 0; }
 .review-section h4 { margin: 0 0 0.5rem; font-size: 1rem; }
 .review-section header { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; justify-content: space-between; align-items: baseline; }
@@ -146,6 +163,10 @@ export const APP_JS = `
 (function () {
   'use strict';
   function $(selector, root) { return (root || document).querySelector(selector); }
+
+  // A confirmation just shown: focus moves to it, so that it is announced where the user is.
+  var flash = $('[data-flash]');
+  if (flash) { flash.focus(); flash.scrollIntoView({ block: 'center' }); }
 
   // Autosave: the editor form posts the answer with its etag in If-Match a moment after typing stops.
   var form = $('form[data-autosave]');

@@ -73,6 +73,37 @@ export const Notice: FC<PropsWithChildren<{ kind?: 'success' | 'warning' | 'info
   </div>
 );
 
+/**
+ * The confirmation of what the user just did, shown where they acted. The page's script moves the
+ * focus to it (and redirects end in `#flash`, so without script the browser scrolls to it).
+ */
+export const Flash: FC<{ message: string | undefined; children?: Child }> = ({ message, children }) =>
+  message ? (
+    <div class="notice notice-success" role="status" id="flash" tabindex={-1} data-flash="">
+      <p>{message}</p>
+      {children}
+    </div>
+  ) : null;
+
+/** A labelled text area with its hint and, after a refusal, its error (linked by aria-describedby). */
+export const TextareaField: FC<{ id: string; name: string; label: string; hint: string; error?: string | undefined; value: string }> = ({ id, name, label, hint, error, value }) => (
+  <div class="field">
+    <label for={id}>{label}</label>
+    <span class="hint" id={`${id}-hint`}>
+      {hint}
+    </span>
+    {error ? (
+      <span class="error-message" id={`${id}-error`}>
+        <span class="visually-hidden">Error: </span>
+        {error}
+      </span>
+    ) : null}
+    <textarea class="short" id={id} name={name} aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`} aria-invalid={error ? 'true' : undefined}>
+      {'\n' + value}
+    </textarea>
+  </div>
+);
+
 export const Breadcrumbs: FC<{ items: Array<{ label: string; href?: string }> }> = ({ items }) => (
   <nav class="breadcrumbs" aria-label="Breadcrumb">
     <ol>

@@ -6,7 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { ID_FORMATS } from '../form';
 import { ATTACHMENT_ID_PATTERN } from '../store/attachment-items';
 import { ActorRefSchema as StoredActorRefSchema, AuditEventSchema as StoredAuditEventSchema } from '../store/items';
-import { MAX_ANSWER_LENGTH, MAX_COMMENT_LENGTH, REPORT_STATUSES, ROLES, SECTION_STATUSES, isBlankToReader } from '../workflow';
+import { COMMENT_KINDS, MAX_ANSWER_LENGTH, MAX_COMMENT_LENGTH, REPORT_STATUSES, ROLES, SECTION_STATUSES, VERDICTS, isBlankToReader } from '../workflow';
 import {
   ATTACHMENT_TYPES,
   MAX_ATTACHMENT_SIZE,
@@ -89,6 +89,10 @@ export const AttachmentUploadRequestSchema = z
   .transform((value) => value as AttachmentRequest)
   .openapi('AttachmentUploadRequest');
 
+export const ReviewInProgressSchema = z
+  .object({ reviewer: ActorRefSchema, decisions: z.number().int(), updatedAt: z.string() })
+  .openapi('ReviewInProgress');
+
 export const SectionSchema = z
   .object({
     id: z.string().openapi({ example: '1.1.A' }),
@@ -99,6 +103,13 @@ export const SectionSchema = z
     updatedAt: z.string().optional(),
     updatedBy: ActorRefSchema.optional(),
     returnComment: z.string().optional().openapi({ description: "The reviewer's comment when the section was returned." }),
+    review: z
+      .object({ verdict: z.enum(VERDICTS), at: z.string(), by: ActorRefSchema })
+      .optional()
+      .openapi({ description: 'The last decision sent on this section in a review.' }),
+    changedSinceReview: z.boolean().openapi({ description: 'The answer differs from the one the last decision was made on.' }),
+    awaitsResponse: z.boolean().openapi({ description: 'Returned, and neither revised nor answered by the country since: the report cannot be resubmitted yet.' }),
+    repliedAt: z.string().optional().openapi({ description: "When the country last replied in the section's conversation." }),
     attachments: z.array(AttachmentSchema).optional().openapi({ description: 'Uploaded attachments (in report responses; a save response omits them).' }),
   })
   .openapi('Section');
@@ -112,6 +123,9 @@ export const ReportSchema = z
     version: z.number().int(),
     updatedAt: z.string().optional(),
     sections: z.array(SectionSchema),
+    reviewsInProgress: z
+      .array(ReviewInProgressSchema)
+      .openapi({ description: 'Draft reviews kept on the report, by whom (the secretariat sees them; empty for anyone else).' }),
   })
   .openapi('Report');
 
@@ -124,6 +138,7 @@ export const ReportSummarySchema = z
     version: z.number().int(),
     updatedAt: z.string().optional(),
     sectionStatuses: z.record(z.string(), z.enum(SECTION_STATUSES)),
+    reviewsInProgress: z.array(ReviewInProgressSchema).optional().openapi({ description: 'Draft reviews in progress (listed without a status filter).' }),
   })
   .openapi('ReportSummary');
 
@@ -132,7 +147,28 @@ export const ReportListSchema = z.object({ cycle: z.string(), reports: z.array(R
 /** The store's own item schema (zod 4 `.meta` names it for OpenAPI whatever the module load order). */
 export const AuditEventSchema = StoredAuditEventSchema.meta({ id: 'AuditEvent' });
 
-export const HistorySchema = z.object({ cycle: z.string(), country: z.string(), events: z.array(AuditEventSchema) }).openapi('History');
+/** One entry of a section's conversation (an internal note is never returned to a rapporteur or the public). */
+export const CommentSchema = z
+  .object({
+    id: z.string(),
+    section: z.string(),
+    at: z.string(),
+    author: ActorRefSchema,
+    role: z.enum(ROLES),
+    kind: z.enum(COMMENT_KINDS).openapi({ description: '`return` opens the conversation with a review; `reply` is the country; `note` the secretariat.' }),
+    internal: z.boolean(),
+    text: z.string(),
+  })
+  .openapi('Comment');
+
+export const HistorySchema = z
+  .object({
+    cycle: z.string(),
+    country: z.string(),
+    events: z.array(AuditEventSchema).openapi({ description: 'One per state change, oldest first; a sent review carries its decisions.' }),
+    comments: z.array(CommentSchema).openapi({ description: 'Every comment of the conversations, oldest first (internal notes for the secretariat only).' }),
+  })
+  .openapi('History');
 
 export const CycleSummarySchema = z
   .object({ id: z.string(), year: z.number().int(), title: z.string(), deadline: z.string(), participants: z.number().int() })
@@ -195,6 +231,50 @@ export const ReturnSectionBody = z
   .object({ comment: commentText(MAX_COMMENT_LENGTH).openapi({ description: 'Why the section goes back to the country; required.' }) })
   .strict()
   .openapi('ReturnSection');
+
+/** A decision of a review: approve a section, or return it with a comment for the country. */
+export const DecisionSchema = z
+  .discriminatedUnion('verdict', [
+    z.object({ section: idSchema('section'), verdict: z.literal('approve') }).strict(),
+    z.object({ section: idSchema('section'), verdict: z.literal('return'), comment: commentText(MAX_COMMENT_LENGTH).openapi({ description: 'Why the section goes back to the country.' }) }).strict(),
+  ])
+  .openapi('Decision');
+
+/** Decisions of one review: each section at most once. */
+const Decisions = z
+  .array(DecisionSchema)
+  .max(100)
+  .superRefine((decisions, ctx) => {
+    const seen = new Set<string>();
+    decisions.forEach((d, i) => {
+      if (seen.has(d.section)) ctx.addIssue({ code: 'custom', path: [i, 'section'], message: `names section ${d.section} a second time` });
+      seen.add(d.section);
+    });
+  });
+
+export const DraftReviewBody = z.object({ decisions: Decisions }).strict().openapi('DraftReviewInput');
+
+export const DraftReviewSchema = z
+  .object({ reviewer: ActorRefSchema, decisions: z.array(DecisionSchema), updatedAt: z.string().optional() })
+  .openapi('DraftReview');
+
+export const SendReviewBody = z
+  .object({
+    decisions: Decisions.min(1).optional().openapi({ description: 'The decisions to apply; without them, your draft review is sent.' }),
+    summary: commentText(MAX_COMMENT_LENGTH).optional().openapi({ description: 'A word for the country about the review as a whole.' }),
+  })
+  .strict()
+  .openapi('SendReview');
+
+export const ReviewSchema = AuditEventSchema.openapi({ description: 'A sent review: the audit event of its state change, with its decisions and summary.' });
+
+export const CommentBody = z
+  .object({
+    text: commentText(MAX_COMMENT_LENGTH),
+    internal: z.boolean().optional().openapi({ description: 'For the secretariat only (never shown to the country); rapporteurs cannot send it.' }),
+  })
+  .strict()
+  .openapi('CommentInput');
 
 export const IfMatchHeader = z.object({
   'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: "The section's etag as read; required." }),

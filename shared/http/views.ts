@@ -7,7 +7,7 @@ import { participantOf } from '../form';
 import type { Attachment } from '../store/attachment-items';
 import type { ReportSummary } from '../store/report-store';
 import type { ReportView } from '../usecases/reports';
-import { sectionEtag, type SectionState } from '../workflow';
+import { awaitsResponse, changedSinceReview, sectionEtag, type ActorRef, type Decision, type DraftReview, type SectionState } from '../workflow';
 
 export function sectionJson(cycle: string, country: string, section: SectionState, attachments?: Attachment[]) {
   return {
@@ -19,11 +19,32 @@ export function sectionJson(cycle: string, country: string, section: SectionStat
     ...(section.updatedAt ? { updatedAt: section.updatedAt } : {}),
     ...(section.updatedBy ? { updatedBy: section.updatedBy } : {}),
     ...(section.returnComment ? { returnComment: section.returnComment } : {}),
+    ...(section.review ? { review: { verdict: section.review.verdict, at: section.review.at, by: section.review.by } } : {}),
+    changedSinceReview: changedSinceReview(section),
+    awaitsResponse: awaitsResponse(section),
+    ...(section.repliedAt ? { repliedAt: section.repliedAt } : {}),
     ...(attachments ? { attachments } : {}),
   };
 }
 
-export function reportJson({ report, participant, attachments }: Pick<ReportView, 'report' | 'participant' | 'attachments'>) {
+/** A decision as the API shows it: a return with its comment, an approval without. */
+export function decisionJson(d: Decision) {
+  return d.verdict === 'return' ? { section: d.section, verdict: 'return' as const, comment: d.comment ?? '' } : { section: d.section, verdict: 'approve' as const };
+}
+
+/** A reviewer's draft review (an empty one when there is none). */
+export function draftJson(draft: DraftReview | undefined, actor: ActorRef) {
+  return draft
+    ? { reviewer: draft.reviewer, decisions: draft.decisions.map(decisionJson), updatedAt: draft.updatedAt }
+    : { reviewer: { sub: actor.sub, name: actor.name }, decisions: [] };
+}
+
+/** Who is reviewing: a draft review's author, size and time, never its content. */
+export function reviewsInProgressJson(drafts: readonly DraftReview[]) {
+  return drafts.filter((d) => d.decisions.length > 0).map((d) => ({ reviewer: d.reviewer, decisions: d.decisions.length, updatedAt: d.updatedAt }));
+}
+
+export function reportJson({ report, participant, attachments, drafts }: Pick<ReportView, 'report' | 'participant' | 'attachments' | 'drafts'>) {
   return {
     cycle: report.cycle,
     country: report.country,
@@ -32,6 +53,7 @@ export function reportJson({ report, participant, attachments }: Pick<ReportView
     version: report.version,
     ...(report.updatedAt ? { updatedAt: report.updatedAt } : {}),
     sections: report.sections.map((s) => sectionJson(report.cycle, report.country, s, attachments.get(s.id) ?? [])),
+    reviewsInProgress: reviewsInProgressJson(drafts),
   };
 }
 

@@ -3,7 +3,7 @@
  * these (a corrupt item fails loudly instead of reaching a page). The HTTP schemas reuse them.
  */
 import { z } from 'zod';
-import { REPORT_STATUSES, SECTION_STATUSES } from '../workflow';
+import { COMMENT_KINDS, REPORT_STATUSES, ROLES, SECTION_STATUSES, VERDICTS } from '../workflow';
 import { ACTIONS } from '../workflow/transitions';
 import { META_SK } from './keys';
 
@@ -30,6 +30,32 @@ export const SectionItemSchema = z.object({
   updatedAt: z.string().optional(),
   updatedBy: ActorRefSchema.optional(),
   returnComment: z.string().optional(),
+  review: z.object({ verdict: z.enum(VERDICTS), at: z.string(), by: ActorRefSchema, contentHash: z.string() }).optional(),
+  repliedAt: z.string().optional(),
+});
+
+/** One decision of a review, as kept in a draft and in the review's audit event. */
+export const DecisionItemSchema = z.object({ section: z.string(), verdict: z.enum(VERDICTS), comment: z.string().optional() });
+
+/** A reviewer's draft review (sk `R#DRAFT#<sub>`). */
+export const DraftItemSchema = z.object({
+  type: z.literal('draft-review'),
+  country: z.string(),
+  reviewer: ActorRefSchema,
+  decisions: z.array(DecisionItemSchema),
+  updatedAt: z.string(),
+});
+
+/** One comment of a section's conversation (sk `COMMENT#<section>#<at>#<id>`). */
+export const CommentItemSchema = z.object({
+  id: z.string(),
+  section: z.string(),
+  at: z.string(),
+  author: ActorRefSchema,
+  role: z.enum(ROLES),
+  kind: z.enum(COMMENT_KINDS),
+  internal: z.boolean(),
+  text: z.string(),
 });
 
 export const AuditEventSchema = z.object({
@@ -42,5 +68,7 @@ export const AuditEventSchema = z.object({
   section: z.string().optional(),
   comment: z.string().optional(),
   detail: z.string().optional(),
+  /** A sent review: its decisions and the reviewer's summary. */
+  review: z.object({ decisions: z.array(DecisionItemSchema), summary: z.string().optional() }).optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;

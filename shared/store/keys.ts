@@ -6,21 +6,30 @@
  *     sk = R#META                         report status and version (+ gsi1 keys for the reviewer's list)
  *     sk = R#SECTION#<section>            one answer
  *     sk = R#ATTACHMENT#<section>#<id>    attachment metadata
+ *     sk = R#DRAFT#<reviewer sub>         a reviewer's draft review (staff only)
  *     sk = EVENT#<version, 10 digits>     append-only audit events, oldest first
- *   gsi1: gsi1pk = CYCLE#<cycle>, gsi1sk = <report status>#<country>  (report meta items only)
+ *     sk = COMMENT#<section>#<at>#<id>    append-only conversation of a section, oldest first
+ *   gsi1: gsi1pk = CYCLE#<cycle>, gsi1sk = <report status>#<country>  (report meta items)
+ *                                 gsi1sk = ~review#<country>#<sub>     (draft reviews: "in progress" on the dashboard)
  *
  *   S3: uploads/<cycle>/<country>/<section>/<id>       presigned PUT target; expires unless completed
  *       attachments/<cycle>/<country>/<section>/<id>   completed attachments
  *
- * A report (meta, sections, attachments) is one Query on `begins_with(sk, 'R#')`; its history is one
- * Query on `begins_with(sk, 'EVENT#')`; a cycle's reports are one Query on gsi1.
+ * A report (meta, sections, attachments, draft reviews) is one Query on `begins_with(sk, 'R#')` whose
+ * size does not grow with comments or events; its history is one Query on `begins_with(sk, 'EVENT#')`;
+ * its conversations one Query on `begins_with(sk, 'COMMENT#')` (one section's: `COMMENT#<section>#`);
+ * its history (events and comments together) one Query on `sk BETWEEN 'COMMENT#' AND 'EVENT#\uffff'`:
+ * keep those two prefixes adjacent in the sort order (no new prefix may sort between them);
+ * a cycle's reports and reviews in progress are one Query on gsi1.
  */
 
 export const GSI1 = 'gsi1';
 export const REPORT_ITEMS_PREFIX = 'R#';
 export const SECTION_PREFIX = 'R#SECTION#';
 export const ATTACHMENT_PREFIX = 'R#ATTACHMENT#';
+export const DRAFT_PREFIX = 'R#DRAFT#';
 export const EVENT_PREFIX = 'EVENT#';
+export const COMMENT_PREFIX = 'COMMENT#';
 export const META_SK = 'R#META';
 
 export const reportPk = (cycle: string, country: string) => `REPORT#${cycle}#${country}`;
@@ -28,8 +37,13 @@ export const sectionSk = (section: string) => `${SECTION_PREFIX}${section}`;
 export const attachmentSk = (section: string, id: string) => `${ATTACHMENT_PREFIX}${section}#${id}`;
 export const attachmentPrefix = (section: string) => `${ATTACHMENT_PREFIX}${section}#`;
 export const eventSk = (version: number) => `${EVENT_PREFIX}${String(version).padStart(10, '0')}`;
+export const draftSk = (reviewer: string) => `${DRAFT_PREFIX}${reviewer}`;
+export const commentPrefix = (section: string) => `${COMMENT_PREFIX}${section}#`;
+export const commentSk = (section: string, at: string, id: string) => `${commentPrefix(section)}${at}#${id}`;
 export const cycleGsiPk = (cycle: string) => `CYCLE#${cycle}`;
 export const cycleGsiSk = (status: string, country: string) => `${status}#${country}`;
+/** After every report status (`~` sorts last), so a status prefix never matches a draft review. */
+export const reviewGsiSk = (country: string, reviewer: string) => `~review#${country}#${reviewer}`;
 
 /** S3 key prefix of uploads in flight (the bucket's lifecycle rule expires what is never completed). */
 export const UPLOADS_PREFIX = 'uploads/';

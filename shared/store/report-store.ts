@@ -4,7 +4,7 @@
  * silent overwrite. Every method is one DynamoDB round trip (plus pagination past 1 MB).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CycleInfo } from '../form';
 import {
@@ -17,10 +17,13 @@ import {
   type SectionState,
   type SectionStatus,
   type TransitionPlan,
+  type Comment,
+  type DraftReview,
 } from '../workflow';
 import { cancellationReasons, isTransactionConflict, queryAll } from './dynamo';
-import { AuditEventSchema, MetaItemSchema, SectionItemSchema, type AuditEvent } from './items';
-import { EVENT_PREFIX, GSI1, META_SK, REPORT_ITEMS_PREFIX, SECTION_PREFIX, cycleGsiPk, cycleGsiSk, eventSk, reportPk, sectionSk } from './keys';
+import { AuditEventSchema, CommentItemSchema, DraftItemSchema, MetaItemSchema, SectionItemSchema, type AuditEvent } from './items';
+import { newCommentId, transitionItems } from './report-writes';
+import { COMMENT_PREFIX, DRAFT_PREFIX, EVENT_PREFIX, GSI1, META_SK, REPORT_ITEMS_PREFIX, SECTION_PREFIX, commentPrefix, commentSk, cycleGsiPk, draftSk, reportPk, reviewGsiSk, sectionSk } from './keys';
 
 export { AuditEventSchema, type AuditEvent } from './items';
 
@@ -33,11 +36,14 @@ export interface ReportSummary {
   updatedAt?: string;
   /** Section id → status; every section of the form. */
   sectionStatuses: Record<string, SectionStatus>;
+  /** Draft reviews kept on the report (listed when the whole cycle is read). */
+  reviewsInProgress?: Array<{ reviewer: ActorRef; decisions: number; updatedAt: string }>;
 }
 
-/** A report as read: its state plus the raw items of other kinds in its partition (attachments). */
+/** A report as read: its state, the draft reviews kept on it, and the raw items of other kinds in its partition (attachments). */
 export interface ReportRead {
   report: ReportState;
+  drafts: DraftReview[];
   otherItems: Record<string, unknown>[];
 }
 
@@ -69,6 +75,7 @@ export class ReportStore {
       ExpressionAttributeValues: { ':pk': reportPk(info.cycle.id, country), ':prefix': REPORT_ITEMS_PREFIX },
     });
     const report = emptyReport(info.cycle.id, country, info.sectionIds);
+    const drafts: DraftReview[] = [];
     const otherItems: Record<string, unknown>[] = [];
     let latest: string | undefined;
     for (const item of items) {
@@ -84,12 +91,15 @@ export class ReportStore {
         // A section the form no longer has is ignored rather than shown out of form order.
         if (index >= 0) report.sections[index] = section;
         latest = max(latest, section.updatedAt);
+      } else if (sk.startsWith(DRAFT_PREFIX)) {
+        const { reviewer, decisions, updatedAt } = DraftItemSchema.parse(item);
+        drafts.push({ reviewer, decisions, updatedAt });
       } else {
         otherItems.push(item);
       }
     }
     if (latest) report.updatedAt = latest;
-    return { report, otherItems };
+    return { report, drafts, otherItems };
   }
 
   /** Reports of a cycle from one Query on gsi1, every participant included (untouched ones as drafts). */
@@ -101,13 +111,21 @@ export class ReportStore {
       KeyConditionExpression: byPrefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :status)' : 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': cycleGsiPk(info.cycle.id), ...(byPrefix ? { ':status': `${status}#` } : {}) },
     });
-    const metas = new Map(items.map((item) => MetaItemSchema.parse(item)).map((m) => [m.country, m]));
+    const metas = new Map(items.filter((item) => item.type !== 'draft-review').map((item) => MetaItemSchema.parse(item)).map((m) => [m.country, m]));
+    const reviews = new Map<string, NonNullable<ReportSummary['reviewsInProgress']>>();
+    for (const draft of items.filter((item) => item.type === 'draft-review').map((item) => DraftItemSchema.parse(item))) {
+      if (draft.decisions.length === 0) continue;
+      const list = reviews.get(draft.country) ?? [];
+      list.push({ reviewer: draft.reviewer, decisions: draft.decisions.length, updatedAt: draft.updatedAt });
+      reviews.set(draft.country, list);
+    }
     const summaries = info.cycle.participants.map((p): ReportSummary => {
       const meta = metas.get(p.code);
       const sectionStatuses = Object.fromEntries(info.sectionIds.map((id) => [id, meta?.sectionStatuses[id] ?? 'draft'])) as Record<string, SectionStatus>;
+      const inProgress = byPrefix ? {} : { reviewsInProgress: reviews.get(p.code) ?? [] };
       return meta
-        ? { cycle: info.cycle.id, country: p.code, status: meta.status, version: meta.version, updatedAt: meta.updatedAt, sectionStatuses }
-        : { cycle: info.cycle.id, country: p.code, status: 'draft', version: 0, sectionStatuses };
+        ? { cycle: info.cycle.id, country: p.code, status: meta.status, version: meta.version, updatedAt: meta.updatedAt, sectionStatuses, ...inProgress }
+        : { cycle: info.cycle.id, country: p.code, status: 'draft', version: 0, sectionStatuses, ...inProgress };
     });
     return status === undefined ? summaries : summaries.filter((s) => s.status === status);
   }
@@ -183,16 +201,14 @@ export class ReportStore {
 
   /**
    * Applies a workflow plan in one TransactWriteItems: the report meta (expected version), every
-   * changed section (expected status and version) and the audit event, all or nothing.
+   * changed section (expected status and version), the audit event, and the comments a review opens
+   * and the draft it replaces, all or nothing.
    */
   async apply(plan: TransitionPlan, actor: ActorRef): Promise<AuditEvent> {
-    const now = this.clock().toISOString();
-    const pk = reportPk(plan.cycle, plan.country);
-    const version = plan.expectedReportVersion + 1;
     const by = { sub: actor.sub, name: actor.name };
     const event: AuditEvent = {
-      version,
-      at: now,
+      version: plan.expectedReportVersion + 1,
+      at: this.clock().toISOString(),
       action: plan.action,
       actor: by,
       reportStatus: { from: plan.reportFrom, to: plan.reportTo },
@@ -200,84 +216,10 @@ export class ReportStore {
       ...(plan.event.section ? { section: plan.event.section } : {}),
       ...(plan.event.comment ? { comment: plan.event.comment } : {}),
       ...(plan.event.detail ? { detail: plan.event.detail } : {}),
-    };
-    const metaUpdate = {
-      Update: {
-        TableName: this.tableName,
-        Key: { pk, sk: META_SK },
-        UpdateExpression:
-          'SET #type = :type, #cycle = :cycle, #country = :country, #status = :to, #version = :version, updatedAt = :now, updatedBy = :by, sectionStatuses = :statuses, gsi1pk = :gpk, gsi1sk = :gsk',
-        ConditionExpression: plan.expectedReportVersion === 0 ? 'attribute_not_exists(pk)' : '#version = :expected',
-        ExpressionAttributeNames: { '#type': 'type', '#cycle': 'cycle', '#country': 'country', '#status': 'status', '#version': 'version' },
-        ExpressionAttributeValues: {
-          ':type': 'report',
-          ':cycle': plan.cycle,
-          ':country': plan.country,
-          ':to': plan.reportTo,
-          ':version': version,
-          ':now': now,
-          ':by': by,
-          ':statuses': plan.sectionStatuses,
-          ':gpk': cycleGsiPk(plan.cycle),
-          ':gsk': cycleGsiSk(plan.reportTo, plan.country),
-          ...(plan.expectedReportVersion === 0 ? {} : { ':expected': plan.expectedReportVersion }),
-        },
-      },
-    };
-    const sectionUpdates = plan.sections.map((change) => {
-      const sets = ['#type = :type', '#id = :id', '#status = :to', '#version = :next'];
-      const values: Record<string, unknown> = { ':type': 'section', ':id': change.id, ':to': change.toStatus, ':next': change.expectedVersion + 1 };
-      if (change.text !== undefined) {
-        sets.push('#text = :text', 'nothingToReport = :ntr', 'updatedAt = :now', 'updatedBy = :by');
-        Object.assign(values, { ':text': change.text, ':ntr': change.nothingToReport ?? false, ':now': now, ':by': by });
-      } else if (change.expectedVersion === 0) {
-        sets.push('#text = :empty', 'nothingToReport = :false');
-        Object.assign(values, { ':empty': '', ':false': false });
-      }
-      let update = `SET ${sets.join(', ')}`;
-      if (typeof change.returnComment === 'string') {
-        update += ', returnComment = :comment';
-        values[':comment'] = change.returnComment;
-      } else if (change.returnComment === null) {
-        update += ' REMOVE returnComment';
-      }
-      const condition = change.expectedVersion === 0 ? 'attribute_not_exists(pk)' : '#status = :from AND #version = :expected';
-      if (change.expectedVersion !== 0) Object.assign(values, { ':from': change.fromStatus, ':expected': change.expectedVersion });
-      return {
-        Update: {
-          TableName: this.tableName,
-          Key: { pk, sk: sectionSk(change.id) },
-          UpdateExpression: update,
-          ConditionExpression: condition,
-          ExpressionAttributeNames: { '#type': 'type', '#id': 'id', '#status': 'status', '#version': 'version', ...(change.text !== undefined || change.expectedVersion === 0 ? { '#text': 'text' } : {}) },
-          ExpressionAttributeValues: values,
-        },
-      };
-    });
-    // A Query is read-committed per item, not a snapshot: a report read while another transition was
-    // being written may mix old and new items. Every section the plan leaves alone must still have
-    // the status the plan was decided on (statuses only: concurrent saves of other sections do not conflict).
-    const moved = new Set(plan.sections.map((c) => c.id));
-    const statusChecks = Object.entries(plan.sectionStatuses)
-      .filter(([id]) => !moved.has(id))
-      .map(([id, status]) => ({
-        ConditionCheck: {
-          TableName: this.tableName,
-          Key: { pk, sk: sectionSk(id) },
-          ConditionExpression: status === 'draft' ? 'attribute_not_exists(pk) OR #status = :status' : '#status = :status',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':status': status },
-        },
-      }));
-    const eventPut = {
-      Put: {
-        TableName: this.tableName,
-        Item: { pk, sk: eventSk(version), type: 'event', ...event },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
+      ...(plan.event.review ? { review: plan.event.review } : {}),
     };
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: [metaUpdate, ...sectionUpdates, ...statusChecks, eventPut] }));
+      await this.doc.send(new TransactWriteCommand({ TransactItems: transitionItems(this.tableName, plan, event, by) as never }));
     } catch (error) {
       if (cancellationReasons(error)?.some((r) => r.Code === 'ConditionalCheckFailed') || isTransactionConflict(error)) throw concurrentChange(plan.country);
       throw error;
@@ -285,13 +227,97 @@ export class ReportStore {
     return event;
   }
 
-  /** The audit events of a report, oldest first, in one Query. */
-  async history(cycle: string, country: string): Promise<AuditEvent[]> {
+  /** Keeps a reviewer's draft review (one Put; one draft per reviewer and report, the last write wins). */
+  async saveDraft(info: CycleInfo, country: string, draft: DraftReview): Promise<void> {
+    const item = {
+      pk: reportPk(info.cycle.id, country),
+      sk: draftSk(draft.reviewer.sub),
+      type: 'draft-review',
+      country,
+      ...draft,
+      // Listed with the cycle's reports, so the dashboard shows reviews in progress at no extra cost.
+      gsi1pk: cycleGsiPk(info.cycle.id),
+      gsi1sk: reviewGsiSk(country, draft.reviewer.sub),
+    };
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item }));
+  }
+
+  /** Discards a reviewer's draft review (one Delete; nothing when there is none). */
+  async discardDraft(info: CycleInfo, country: string, reviewer: string): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: reportPk(info.cycle.id, country), sk: draftSk(reviewer) } }));
+  }
+
+  /**
+   * Appends a comment to a section's conversation: one Put, or, when the comment may be written only
+   * while the section has a status (the country's reply on a returned section), one transaction that
+   * also records the reply on the section (`repliedAt`) on that condition (409 otherwise).
+   */
+  async addComment(info: CycleInfo, country: string, comment: Omit<Comment, 'id' | 'at'>, sectionMustBe?: readonly SectionStatus[]): Promise<Comment> {
+    const pk = reportPk(info.cycle.id, country);
+    const stored: Comment = { ...comment, id: newCommentId(), at: this.clock().toISOString() };
+    const put = { TableName: this.tableName, Item: { pk, sk: commentSk(stored.section, stored.at, stored.id), type: 'comment', ...stored }, ConditionExpression: 'attribute_not_exists(pk)' };
+    if (!sectionMustBe) {
+      await this.doc.send(new PutCommand(put));
+      return stored;
+    }
+    const statuses = Object.fromEntries(sectionMustBe.map((s, i) => [`:s${i}`, s]));
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: put },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: { pk, sk: sectionSk(stored.section) },
+                UpdateExpression: 'SET repliedAt = :at',
+                ConditionExpression: `#status IN (${Object.keys(statuses).join(', ')})`,
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':at': stored.at, ...statuses },
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (reasons?.[1]?.Code === 'ConditionalCheckFailed') {
+        const status = reasons[1].Item?.status?.S ?? 'draft';
+        throw new ConflictError(`Section ${stored.section} is ${status}: the country replies in its conversation while it is ${sectionMustBe.join(' or ')}.`);
+      }
+      if (isTransactionConflict(error)) throw concurrentChange(country);
+      throw error;
+    }
+    return stored;
+  }
+
+  /** The comments of a report (or of one section), oldest first within each section, in one Query. */
+  async comments(cycle: string, country: string, section?: string): Promise<Comment[]> {
     const items = await this.queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': reportPk(cycle, country), ':prefix': EVENT_PREFIX },
+      ExpressionAttributeValues: { ':pk': reportPk(cycle, country), ':prefix': section ? commentPrefix(section) : COMMENT_PREFIX },
     });
-    return items.map((item) => AuditEventSchema.parse(item));
+    return items.map((item) => CommentItemSchema.parse(item));
+  }
+
+  /**
+   * A report's history in one Query: its audit events (oldest first) and its comments (oldest first
+   * within each section). Both prefixes are adjacent in the sort order (`COMMENT#` < `EVENT#`), so one
+   * range covers them and nothing else (keys.ts).
+   */
+  async history(cycle: string, country: string): Promise<{ events: AuditEvent[]; comments: Comment[] }> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': reportPk(cycle, country), ':from': COMMENT_PREFIX, ':to': `${EVENT_PREFIX}\uffff` },
+    });
+    const events: AuditEvent[] = [];
+    const comments: Comment[] = [];
+    for (const item of items) {
+      if (String(item.sk).startsWith(EVENT_PREFIX)) events.push(AuditEventSchema.parse(item));
+      else if (String(item.sk).startsWith(COMMENT_PREFIX)) comments.push(CommentItemSchema.parse(item));
+    }
+    return { events, comments };
   }
 
   private queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {

@@ -25,16 +25,24 @@ import {
   type SectionState,
   type TransitionAction,
   type TransitionInput,
+  type DraftReview,
+  type Comment,
+  visibleComments,
 } from '../workflow';
 import type { ReportDeps } from './deps';
 import { cycleOr404, participantOr404, resolveReport, resolveSection, type ReportAddress, type SectionAddress } from './resolve';
 
-/** A report as its reader sees it: the cycle, the participant, every section and the uploaded attachments by section. */
+/**
+ * A report as its reader sees it: the cycle, the participant, every section, the uploaded attachments
+ * by section, and (for the secretariat only) the draft reviews kept on it.
+ */
 export interface ReportView {
   info: CycleInfo;
   participant: Participant;
   report: ReportState;
   attachments: ReadonlyMap<string, Attachment[]>;
+  /** Draft reviews in progress: empty for anyone outside the secretariat. */
+  drafts: DraftReview[];
 }
 
 /** One section of a report, with the report around it. */
@@ -53,9 +61,9 @@ export async function getReport(deps: ReportDeps, actor: Actor | undefined, at: 
   const { info, participant } = await resolveReport(deps.cycles, at);
   // Whether someone other than the country's rapporteurs and the secretariat may read depends on the
   // status (published reports are public), so the report is read first and canRead decides.
-  const { report, otherItems } = await deps.reports.getReport(info, participant.code);
+  const { report, drafts, otherItems } = await deps.reports.getReport(info, participant.code);
   if (!canRead(actor, participant.code, report.status)) refuseRead(actor, participant, info.cycle.id);
-  return { info, participant, report, attachments: attachmentsBySection(otherItems) };
+  return { info, participant, report, attachments: attachmentsBySection(otherItems), drafts: isStaff(actor) ? drafts : [] };
 }
 
 /** One section and its report (the section page). One Query. */
@@ -116,10 +124,10 @@ async function runTransition(deps: ReportDeps, actor: Actor, at: ReportAddress, 
   if (input.section !== undefined) await resolveSection(deps.cycles, { ...at, section: input.section });
   // Who may act is known without the report: refuse before reading it.
   authorize(action, actor, participant.code);
-  const { report, otherItems } = await deps.reports.getReport(info, participant.code, { consistent: true });
+  const { report, drafts, otherItems } = await deps.reports.getReport(info, participant.code, { consistent: true });
   const plan = decideTransition(action, actor, report, input);
   const event = await deps.reports.apply(plan, actor);
-  return { info, participant, report: stateAfter(report, plan, event.at, event.actor), attachments: attachmentsBySection(otherItems) };
+  return { info, participant, report: stateAfter(report, plan, event.at, event.actor), attachments: attachmentsBySection(otherItems), drafts: isStaff(actor) ? drafts : [] };
 }
 
 export const submitReport = (deps: ReportDeps, actor: Actor, at: ReportAddress) => runTransition(deps, actor, at, 'submitReport');
@@ -129,9 +137,14 @@ export const approveSection = (deps: ReportDeps, actor: Actor, at: SectionAddres
 export const returnSection = (deps: ReportDeps, actor: Actor, at: SectionAddress & { comment: string }) =>
   runTransition(deps, actor, at, 'returnSection', { section: at.section, comment: at.comment });
 
-/** A report's audit events, oldest first (one Query). Never public: events name reviewers and carry their comments. */
-export async function getHistory(deps: ReportDeps, actor: Actor, at: ReportAddress): Promise<{ info: CycleInfo; participant: Participant; events: AuditEvent[] }> {
+/**
+ * A report's history: its audit events (one per state change, a sent review with its decisions) and
+ * the comments of its conversations, each oldest first; one Query. Never public; internal
+ * notes only for the secretariat.
+ */
+export async function getHistory(deps: ReportDeps, actor: Actor, at: ReportAddress): Promise<{ info: CycleInfo; participant: Participant; events: AuditEvent[]; comments: Comment[] }> {
   const { info, participant } = await resolveReport(deps.cycles, at);
   if (!isReaderOf(actor, participant.code)) throw new ForbiddenError(`You may not read the history of the report of ${participant.name}.`);
-  return { info, participant, events: await deps.reports.history(info.cycle.id, participant.code) };
+  const { events, comments } = await deps.reports.history(info.cycle.id, participant.code);
+  return { info, participant, events, comments: visibleComments(actor, comments).sort((a, b) => a.at.localeCompare(b.at)) };
 }

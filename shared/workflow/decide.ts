@@ -6,8 +6,9 @@
 import { authorize } from './access';
 import { AppError, ConflictError, InvalidInputError, NotFoundError, type FieldError } from './errors';
 import { MAX_ANSWER_LENGTH } from './limits';
-import { isAnswered, type Actor, type ReportState, type ReportStatus, type SectionState, type SectionStatus } from './model';
-import { TRANSITIONS, type Action, type ReportPrecondition } from './transitions';
+import { awaitsResponse, isAnswered, type Role, type Verdict, type Actor, type ReportState, type ReportStatus, type SectionState, type SectionStatus } from './model';
+import { decideReview } from './reviews';
+import { TRANSITIONS, VERDICT_ACTIONS, type Action, type ReportPrecondition } from './transitions';
 
 export interface SectionChange {
   id: string;
@@ -19,6 +20,8 @@ export interface SectionChange {
   nothingToReport?: boolean;
   /** A new return comment, or null to clear the previous one. Undefined: unchanged. */
   returnComment?: string | null;
+  /** A review's decision on this section (recorded with the time and reviewer when written). */
+  review?: { verdict: Verdict; contentHash: string };
 }
 
 export interface TransitionPlan {
@@ -33,7 +36,11 @@ export interface TransitionPlan {
   /** Every section's status once the plan is applied (kept on the report's meta item for the reviewer's dashboard). */
   sectionStatuses: Record<string, SectionStatus>;
   /** What the audit event records besides actor, time and the status changes. */
-  event: { section?: string; comment?: string; detail?: string };
+  event: { section?: string; comment?: string; detail?: string; review?: { decisions: Array<{ section: string; verdict: Verdict; comment?: string }>; summary?: string } };
+  /** Comments written in the same transaction (a review's returns open their sections' conversations). */
+  comments?: Array<{ section: string; kind: 'return'; role: Role; internal: false; text: string }>;
+  /** The reviewer whose draft review the write discards (it was just sent). */
+  discardDraftOf?: string;
 }
 
 export interface SaveInput {
@@ -66,10 +73,18 @@ function finish(report: ReportState, plan: PlanDraft): TransitionPlan {
   return { ...plan, sectionStatuses };
 }
 
-export type TransitionAction = Exclude<Action, 'saveSection' | 'importReport' | 'submitImport'>;
+/** The actions that move a report or a section from one status to another with one decision. */
+export type TransitionAction = 'submitReport' | 'approveSection' | 'returnSection' | 'approveReport' | 'publishReport';
 
-/** Decides a report or section transition on the report as read. */
+/**
+ * Decides a report or section transition on the report as read. A section decision (the stage-1
+ * routes) is a review of one decision: the same plan as a review's.
+ */
 export function decideTransition(action: TransitionAction, actor: Actor, report: ReportState, input: TransitionInput = {}): TransitionPlan {
+  if (action === 'approveSection' || action === 'returnSection') {
+    const verdict = (Object.keys(VERDICT_ACTIONS) as Verdict[]).find((v) => VERDICT_ACTIONS[v] === action)!;
+    return decideReview(actor, report, [{ section: input.section ?? '(none)', verdict, ...(input.comment !== undefined ? { comment: input.comment } : {}) }], { action });
+  }
   return finish(report, planTransition(action, actor, report, input));
 }
 
@@ -88,7 +103,7 @@ export function refusal(action: TransitionAction, actor: Actor, report: ReportSt
 }
 
 /** Every step reads the transition table: roles, report statuses, section statuses and the precondition. */
-function planTransition(action: TransitionAction, actor: Actor, report: ReportState, input: TransitionInput): PlanDraft {
+function planTransition(action: Exclude<TransitionAction, 'approveSection' | 'returnSection'>, actor: Actor, report: ReportState, input: TransitionInput): PlanDraft {
   authorize(action, actor, report.country);
   const rule = TRANSITIONS[action];
   const base = { action, cycle: report.cycle, country: report.country, expectedReportVersion: report.version, reportFrom: report.status };
@@ -97,18 +112,7 @@ function planTransition(action: TransitionAction, actor: Actor, report: ReportSt
   if (rule.reportFrom && !rule.reportFrom.includes(report.status)) {
     throw new ConflictError(`Cannot ${rule.summary}: the report is ${report.status} (allowed when ${rule.reportFrom.join(' or ')}).`);
   }
-  if (rule.requires) checkPrecondition(rule.requires, report);
-
-  if (rule.scope === 'section') {
-    const section = findSection(report, input.section);
-    if (rule.sectionFrom && !rule.sectionFrom.includes(section.status)) {
-      throw new ConflictError(`Cannot ${rule.summary}: section ${section.id} is ${section.status}.`);
-    }
-    const change = rule.sectionTo ? [move(section, rule.sectionTo)] : [];
-    const comment = input.comment;
-    if (comment !== undefined) for (const c of change) c.returnComment = comment;
-    return { ...base, reportTo, sections: change, event: { section: section.id, ...(comment !== undefined ? { comment } : {}) } };
-  }
+  for (const requirement of rule.requires ?? []) checkPrecondition(requirement, report);
 
   // A report action moves every section in `sectionFrom` to `sectionTo`; the previous return comment goes with a resubmission.
   const moving = rule.sectionFrom && rule.sectionTo ? report.sections.filter((s) => rule.sectionFrom!.includes(s.status)) : [];
@@ -136,6 +140,16 @@ function checkPrecondition(requires: ReportPrecondition, report: ReportState): v
       const pending = report.sections.filter((s) => s.status !== 'approved');
       if (pending.length > 0) {
         throw new ConflictError(`Cannot approve the report: ${pending.length} section(s) not approved (${pending.map((s) => `${s.id} ${s.status}`).join(', ')}).`);
+      }
+      return;
+    }
+    case 'everyReturnAnswered': {
+      const unanswered = report.sections.filter(awaitsResponse);
+      if (unanswered.length > 0) {
+        throw new ConflictError(
+          `Every returned section needs a revised answer or a reply to the reviewers before the report is submitted again; not yet: ${unanswered.map((s) => s.id).join(', ')}.`,
+          unanswered.map((s) => ({ path: `sections.${s.id}`, message: 'returned, and neither revised nor answered since' })),
+        );
       }
     }
   }
@@ -218,6 +232,7 @@ export function stateAfter(report: ReportState, plan: TransitionPlan, at: string
       if (change.text !== undefined) Object.assign(next, { text: change.text, nothingToReport: change.nothingToReport ?? false, updatedAt: at, updatedBy: by });
       if (typeof change.returnComment === 'string') next.returnComment = change.returnComment;
       else if (change.returnComment === null) delete next.returnComment;
+      if (change.review) next.review = { ...change.review, at, by };
       return next;
     }),
   };

@@ -4,3 +4,4 @@ export * from './transitions';
 export * from './access';
 export * from './limits';
 export * from './decide';
+export * from './reviews';

@@ -1,7 +1,8 @@
 /**
  * Domain model of a report under review: statuses, actors and the state that decisions read.
- * Pure data; no AWS, no Hono, no I/O.
+ * Pure data and pure functions; no AWS, no Hono, no I/O.
  */
+import { createHash } from 'node:crypto';
 
 export const SECTION_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
 export type SectionStatus = (typeof SECTION_STATUSES)[number];
@@ -38,6 +39,21 @@ export interface SectionState {
   updatedBy?: ActorRef;
   /** The reviewer's comment of the last return, kept until the section is submitted again. */
   returnComment?: string;
+  /** The last decision sent on this section in a review. */
+  review?: SectionReview;
+  /** When the country last replied in the section's conversation. */
+  repliedAt?: string;
+}
+
+export const VERDICTS = ['approve', 'return'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** A decision as sent: what, when, by whom, and a fingerprint of the answer it was made on. */
+export interface SectionReview {
+  verdict: Verdict;
+  at: string;
+  by: ActorRef;
+  contentHash: string;
 }
 
 export interface ReportState {
@@ -64,6 +80,26 @@ export function emptyReport(cycle: string, country: string, sectionIds: readonly
 /** A section has an answer when it has text or is marked nothing-to-report. */
 export function isAnswered(section: Pick<SectionState, 'text' | 'nothingToReport'>): boolean {
   return section.nothingToReport || section.text.trim().length > 0;
+}
+
+/** A fingerprint of an answer (text and nothing-to-report mark): equal answers, equal fingerprints. */
+export function contentHash(section: Pick<SectionState, 'text' | 'nothingToReport'>): string {
+  return createHash('sha256').update(`${section.nothingToReport ? 1 : 0}\n${section.text}`).digest('base64url').slice(0, 22);
+}
+
+/** The answer differs from the one the last sent decision was made on (saving the same text again changes nothing). */
+export function changedSinceReview(section: Pick<SectionState, 'text' | 'nothingToReport' | 'review'>): boolean {
+  return section.review !== undefined && contentHash(section) !== section.review.contentHash;
+}
+
+/** The country replied in the section's conversation after it was returned. */
+export function repliedSinceReturn(section: Pick<SectionState, 'review' | 'repliedAt'>): boolean {
+  return section.review?.verdict === 'return' && section.repliedAt !== undefined && section.repliedAt > section.review.at;
+}
+
+/** A returned section the country has neither revised nor answered yet: it cannot be resubmitted as it is. */
+export function awaitsResponse(section: SectionState): boolean {
+  return section.status === 'returned' && section.review?.verdict === 'return' && !changedSinceReview(section) && !repliedSinceReturn(section);
 }
 
 /** Opaque entity tag of a section version (a quoted string, as HTTP wants it). */

@@ -2,7 +2,7 @@
  * The workflow table of the design as data: the single source of truth for who may do what,
  * from which state, and what changes. Decisions (decide.ts), store conditions and tests derive from it.
  */
-import type { ReportStatus, Role, SectionStatus } from './model';
+import type { ReportStatus, Role, SectionStatus, Verdict } from './model';
 
 export const ACTIONS = [
   'saveSection',
@@ -13,11 +13,19 @@ export const ACTIONS = [
   'publishReport',
   'importReport',
   'submitImport',
+  'saveDraftReview',
+  'sendReview',
+  'replyOnSection',
+  'addNote',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** A condition on every section of the report that a report action needs besides its statuses. */
-export type ReportPrecondition = 'everySectionAnswered' | 'everySectionApproved';
+/**
+ * A condition on every section of the report that a report action needs besides its statuses:
+ * an answer (or the nothing-to-report mark) in each; every section approved; every returned section
+ * revised or answered by the country since its return.
+ */
+export type ReportPrecondition = 'everySectionAnswered' | 'everySectionApproved' | 'everyReturnAnswered';
 
 export interface TransitionRule {
   /** Roles allowed to act. */
@@ -35,7 +43,7 @@ export interface TransitionRule {
   /** Status of the affected sections afterwards (undefined: unchanged). */
   sectionTo?: SectionStatus;
   /** What every section must satisfy first. */
-  requires?: ReportPrecondition;
+  requires?: readonly ReportPrecondition[];
   /** One-line description for documentation and error messages. */
   summary: string;
 }
@@ -56,7 +64,7 @@ export const TRANSITIONS: Readonly<Record<Action, TransitionRule>> = {
     reportTo: 'submitted',
     sectionFrom: ['draft', 'returned'],
     sectionTo: 'submitted',
-    requires: 'everySectionAnswered',
+    requires: ['everySectionAnswered', 'everyReturnAnswered'],
     summary: 'submit the report (every draft or returned section becomes submitted)',
   },
   approveSection: {
@@ -82,7 +90,7 @@ export const TRANSITIONS: Readonly<Record<Action, TransitionRule>> = {
     scope: 'report',
     reportFrom: ['submitted'],
     reportTo: 'approved',
-    requires: 'everySectionApproved',
+    requires: ['everySectionApproved'],
     summary: 'approve a report whose every section is approved',
   },
   publishReport: {
@@ -112,7 +120,39 @@ export const TRANSITIONS: Readonly<Record<Action, TransitionRule>> = {
     sectionTo: 'submitted',
     summary: "import a reporting-form document and submit it on its country's behalf (the country filed it as a document)",
   },
+  // Stage 2: reviews and conversations. A review's decisions follow the approveSection and
+  // returnSection rows above (VERDICT_ACTIONS); sending them is one state change of the report.
+  saveDraftReview: {
+    roles: ['reviewer', 'admin'],
+    ownCountryOnly: false,
+    scope: 'report',
+    reportFrom: ['submitted', 'returned'],
+    summary: 'keep a draft review of a report (seen by the secretariat only)',
+  },
+  sendReview: {
+    roles: ['reviewer', 'admin'],
+    ownCountryOnly: false,
+    scope: 'report',
+    reportFrom: ['submitted', 'returned'],
+    summary: 'send a review (every decision applied at once)',
+  },
+  replyOnSection: {
+    roles: ['rapporteur'],
+    ownCountryOnly: true,
+    scope: 'section',
+    sectionFrom: ['returned'],
+    summary: "reply in a returned section's conversation",
+  },
+  addNote: {
+    roles: ['reviewer', 'admin'],
+    ownCountryOnly: false,
+    scope: 'section',
+    summary: "add a note to a section's conversation (internal, or for the country)",
+  },
 };
+
+/** The table row that governs each verdict of a review. */
+export const VERDICT_ACTIONS = { approve: 'approveSection', return: 'returnSection' } as const satisfies Record<Verdict, Action>;
 
 /** Section statuses in which a rapporteur may still change an answer (and its attachments). */
 export const EDITABLE_SECTION_STATUSES: readonly SectionStatus[] = TRANSITIONS.saveSection.sectionFrom!;

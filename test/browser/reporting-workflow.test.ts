@@ -1,8 +1,9 @@
 /**
  * The whole reporting round in a real browser against the real local server: a rapporteur fills and
- * submits the report, a reviewer returns a section with a comment, the rapporteur revises it (and
- * attaches a file) and submits again, the reviewer approves every section and the report, an admin
- * publishes it, and an anonymous visitor reads it. axe-core checks every page on the way.
+ * submits the report, a reviewer composes a review that returns a section with a comment and sends it,
+ * the rapporteur revises it (and attaches a file) and submits again, the reviewer approves every
+ * section in a second review and approves the report, an admin publishes it, and an anonymous visitor
+ * reads it. Every irreversible step asks for a confirmation. axe-core checks every page on the way.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,7 +111,14 @@ describe('the reporting round in the browser', () => {
     await rap.goto('/reports/2014/ME');
     expect(await rap.locator('#submit-missing li').count()).toBe(0);
     await rap.getByRole('button', { name: 'Submit the report' }).click();
+    // Asked to confirm, with what will happen.
+    await expect.poll(() => rap.locator('h1').textContent()).toBe('Submit the report of Montenegro?');
+    expect(await rap.locator('.consequences').textContent()).toContain('All 21 sections go to the reviewers.');
+    await expectAccessible(rap, 'confirm submission');
+    await rap.getByRole('button', { name: 'Yes, submit the report' }).click();
     await expect.poll(() => rap.getByText('The report has been submitted for review.').count()).toBe(1);
+    // The confirmation is announced where the user is: focus is on it.
+    await expect.poll(() => rap.evaluate(() => document.activeElement?.id)).toBe('flash');
     expect(await rap.locator('.meta-list .status').first().textContent()).toContain('Submitted');
     await expectAccessible(rap, 'rapporteur report (submitted)');
   }, 90_000);
@@ -134,7 +142,7 @@ describe('the reporting round in the browser', () => {
     await expectAccessible(rev, 'dashboard (filtered)');
   });
 
-  it('requires a comment to return a section and shows the error next to the field', async () => {
+  it('requires a comment to request changes, and keeps the decision in a review until it is sent', async () => {
     await rev.getByRole('link', { name: 'Montenegro' }).click();
     await expect.poll(() => rev.locator('h1').textContent()).toBe('Montenegro: 2014 report');
     expect(await rev.locator('#section-1-1-a .answer strong').textContent()).toBe('increased');
@@ -145,8 +153,8 @@ describe('the reporting round in the browser', () => {
     await screenshot(rev, '07-review-report');
 
     const section = rev.locator('#section-1-1-b');
-    await section.getByText(`Return section ${RETURNED} with a comment`).click();
-    await section.getByRole('button', { name: `Return section ${RETURNED}` }).click();
+    await section.getByText(`Request changes on section ${RETURNED}`).click();
+    await section.getByRole('button', { name: `Add to my review: return section ${RETURNED}` }).click();
     const comment = rev.locator('#comment-section-1-1-b');
     await expect.poll(() => comment.getAttribute('aria-invalid')).toBe('true');
     expect(await comment.getAttribute('aria-describedby')).toContain('comment-section-1-1-b-error');
@@ -154,15 +162,25 @@ describe('the reporting round in the browser', () => {
     await expectAccessible(rev, 'review report (comment error)');
     await screenshot(rev, '08-return-comment-error');
 
-    await comment.fill(RETURN_COMMENT);
-    await rev.locator('#section-1-1-b').getByRole('button', { name: `Return section ${RETURNED}` }).click();
-    await expect.poll(() => rev.getByText('The section has been returned').count()).toBe(1);
+    await rev.locator('#comment-section-1-1-b').fill(RETURN_COMMENT);
+    await rev.locator('#section-1-1-b').getByRole('button', { name: `Add to my review: return section ${RETURNED}` }).click();
+    await expect.poll(() => rev.locator('#section-1-1-b #flash').textContent()).toContain('Added to your review');
+    // Nothing is applied yet: the section is still submitted, the review summary counts it.
+    expect(await rev.locator('#section-1-1-b .status').textContent()).toContain('Submitted');
+    expect(await rev.locator('#review').textContent()).toContain('0 approved, 1 to return');
+    await rev.getByRole('button', { name: 'Send review to Montenegro' }).click();
+    await expect.poll(() => rev.locator('h1').textContent()).toBe('Send your review to Montenegro?');
+    expect(await rev.locator('.consequences').textContent()).toContain(`This section goes back to Montenegro with your comments: ${RETURNED}.`);
+    await rev.getByRole('button', { name: 'Yes, send the review' }).click();
+    await expect.poll(() => rev.getByText('Your review has been sent.').count()).toBe(1);
     expect(await rev.locator('#section-1-1-b .status').textContent()).toContain('Returned');
+    expect(await rev.locator('#section-1-1-b .thread').textContent()).toContain(RETURN_COMMENT);
   });
 
   it('shows the rapporteur the returned section with the comment above the answer, takes an attachment and a resubmission', async () => {
     await rap.goto('/reports/2014/ME');
-    expect(await rap.locator('.notice-warning').textContent()).toContain('1 section(s) returned');
+    expect(await rap.locator('.notice-warning').textContent()).toContain('One section returned with a comment');
+    expect(await rap.locator('.notice-warning').textContent()).toContain('revise the answer or reply to the reviewers');
     await rap.locator('.notice-warning').getByRole('link', { name: `Section ${RETURNED}` }).click();
     expect(await rap.locator('#return-comment').textContent()).toBe(RETURN_COMMENT);
     // The comment comes before the editor.
@@ -202,20 +220,30 @@ describe('the reporting round in the browser', () => {
     expect((await download.body()).toString()).toContain('%PDF-1.4');
 
     await rap.goto('/reports/2014/ME');
+    expect(await rap.locator('.notice-warning').textContent()).toContain('revised');
     await rap.getByRole('button', { name: 'Submit the report' }).click();
+    expect(await rap.locator('.consequences').textContent()).toContain(`1 revised section goes back to the reviewers: ${RETURNED}.`);
+    await rap.getByRole('button', { name: 'Yes, submit the report' }).click();
     await expect.poll(() => rap.getByText('The report has been submitted for review.').count()).toBe(1);
   }, 60_000);
 
   it('lets the reviewer approve every section, then the report', async () => {
     await rev.goto('/reports/2014/ME');
     expect(await rev.locator('#section-1-1-b .attachments-list').textContent()).toContain('victims-2014.pdf');
+    // The revised section is marked as changed since the review.
+    expect(await rev.locator('#section-1-1-b').textContent()).toContain('Changed since the last review');
     for (const id of SECTION_IDS) {
       await rev.getByRole('button', { name: `Approve section ${id}` }).click();
-      await expect.poll(() => rev.getByText('The section has been approved.').count(), { message: `approving ${id}` }).toBe(1);
+      await expect.poll(() => rev.locator(`#section-${id.toLowerCase().replaceAll('.', '-')} #flash`).count(), { message: `approving ${id}` }).toBe(1);
     }
+    expect(await rev.locator('#review').textContent()).toContain('21 approved, 0 to return');
+    await rev.getByRole('button', { name: 'Send review to Montenegro' }).click();
+    await rev.getByRole('button', { name: 'Yes, send the review' }).click();
+    await expect.poll(() => rev.getByText('Your review has been sent.').count()).toBe(1);
     const approve = rev.getByRole('button', { name: 'Approve the report' });
     expect(await approve.isDisabled()).toBe(false);
     await approve.click();
+    await rev.getByRole('button', { name: 'Yes, approve the report' }).click();
     await expect.poll(() => rev.getByText('The report has been approved.').count()).toBe(1);
     expect(await rev.locator('.meta-list .status').first().textContent()).toContain('Approved');
     await expectAccessible(rev, 'review report (approved)');
@@ -226,13 +254,15 @@ describe('the reporting round in the browser', () => {
     await signIn(page, 'Administrator');
     await page.goto('/reports/2014/ME');
     await page.getByRole('button', { name: 'Publish the report' }).click();
+    await page.getByRole('button', { name: 'Yes, publish the report' }).click();
     await expect.poll(() => page.getByText('The report has been published and is now public.').count()).toBe(1);
     await expectAccessible(page, 'admin report (published)');
     await screenshot(page, '10-admin-published');
 
     await page.getByRole('link', { name: 'History of this report' }).first().click();
     const rows = page.locator('table tbody tr');
-    expect(await rows.filter({ hasText: `Returned a section ${RETURNED}` }).filter({ hasText: RETURN_COMMENT }).count()).toBe(1);
+    expect(await rows.filter({ hasText: `Sent a review: returned ${RETURNED} to the country.` }).filter({ hasText: RETURN_COMMENT }).count()).toBe(1);
+    expect(await rows.filter({ hasText: 'Sent a review: approved 1.1.A, 1.1.B' }).count()).toBe(1);
     expect(await rows.filter({ hasText: 'Published the report' }).filter({ hasText: 'Administrator' }).count()).toBe(1);
     await expectAccessible(page, 'history');
     await screenshot(page, '11-history');

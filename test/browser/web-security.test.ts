@@ -185,11 +185,11 @@ describe("a reviewer's return comment", () => {
     const { context, page } = await signedIn('Reviewer of the Secretariat');
     await page.goto('/reports/2014/ME');
     const comment = 'Please add the number of victims identified in 2014.';
-    await page.getByText('Return section 2.1.A with a comment').click();
+    await page.getByText('Request changes on section 2.1.A').click();
     await page.locator('#comment-section-2-1-a').fill(comment);
     // Another reviewer approves the section first.
     await approveSection(server.deps, REVIEWER, { cycle: '2014', country: 'ME', section: '2.1.A' });
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Return section 2.1.A' }).click()]);
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Add to my review: return section 2.1.A' }).click()]);
     expect(response.status()).toBe(409);
     await expect.poll(() => page.locator('#comment-section-2-1-a').inputValue()).toBe(comment);
     expect(await page.locator('#error-summary a').first().getAttribute('href')).toBe('#comment-section-2-1-a');

@@ -67,7 +67,7 @@ describe('ReportStore', () => {
     const after = await store.getReport(info, country);
     expect(after.report.status).toBe('submitted');
     expect(after.report.sections.every((s) => s.status === 'submitted' && s.version === 2)).toBe(true);
-    expect(await store.history('2014', country)).toEqual([event]);
+    expect(await store.history('2014', country)).toEqual({ events: [event], comments: [] });
   });
 
   it('refuses a transition planned on a stale read with 409 and writes nothing', async () => {
@@ -82,7 +82,7 @@ describe('ReportStore', () => {
     const after = await store.getReport(info, country);
     expect(after.report.sections[0]!.status).toBe('approved');
     expect(after.report.status).toBe('submitted');
-    expect((await store.history('2014', country)).map((e) => e.action)).toEqual(['submitReport', 'approveSection']);
+    expect((await store.history('2014', country)).events.map((e) => e.action)).toEqual(['submitReport', 'approveSection']);
   });
 
   it('refuses a plan decided on a read that mixed old and new section items (409), so the meta never drifts', async () => {

@@ -11,21 +11,26 @@ export interface CountingClient {
   doc: DynamoDBDocumentClient;
   /** Command names sent since the last reset, in order. */
   calls: string[];
+  /** Items each Query returned since the last reset, in order. */
+  queryItems: number[];
   reset(): void;
 }
 
 export function countingDocumentClient(): CountingClient {
   const calls: string[] = [];
+  const queryItems: number[] = [];
   const client = new DynamoDBClient({});
   client.middlewareStack.add(
     (next, context) => async (args) => {
       calls.push(context.commandName as string);
-      return next(args);
+      const result = await next(args);
+      if (context.commandName === 'QueryCommand') queryItems.push((result.output as { Count?: number }).Count ?? 0);
+      return result;
     },
     { step: 'initialize', name: 'countCalls' },
   );
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  return { doc, calls, reset: () => void calls.splice(0) };
+  return { doc, calls, queryItems, reset: () => void (calls.splice(0), queryItems.splice(0)) };
 }
 
 export async function createTestTable(prefix = 'test'): Promise<string> {

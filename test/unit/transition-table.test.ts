@@ -43,8 +43,10 @@ function expected(action: TransitionAction, actor: Actor, before: ReportState): 
   const holdsRole = actor.roles.some((r) => rule.roles.includes(r)) && (!rule.ownCountryOnly || actor.country === before.country);
   if (!holdsRole) return { error: ForbiddenError };
   if (rule.reportFrom && !rule.reportFrom.includes(before.status)) return { error: ConflictError };
-  if (rule.requires === 'everySectionAnswered' && before.sections.some((s) => !s.text.trim() && !s.nothingToReport)) return { error: ConflictError };
-  if (rule.requires === 'everySectionApproved' && before.sections.some((s) => s.status !== 'approved')) return { error: ConflictError };
+  const requires = rule.requires ?? [];
+  if (requires.includes('everySectionAnswered') && before.sections.some((s) => !s.text.trim() && !s.nothingToReport)) return { error: ConflictError };
+  if (requires.includes('everySectionApproved') && before.sections.some((s) => s.status !== 'approved')) return { error: ConflictError };
+  // No section of these reports carries a sent review, so everyReturnAnswered holds (it has its own tests).
   const targets = rule.scope === 'section' ? before.sections.filter((s) => s.id === TARGET) : before.sections;
   if (rule.scope === 'section' && rule.sectionFrom && !rule.sectionFrom.includes(targets[0]!.status)) return { error: ConflictError };
   const moving = rule.sectionTo ? targets.filter((s) => !rule.sectionFrom || rule.sectionFrom.includes(s.status)) : [];
@@ -89,6 +91,6 @@ describe('every decision follows the transition table', () => {
   it('asks a page whether a return is possible without a placeholder comment', () => {
     const before = report('submitted', 'submitted');
     expect(refusal('returnSection', ACTORS.reviewer!, before, { section: TARGET })).toBeUndefined();
-    expect(refusal('returnSection', ACTORS.reviewer!, report('submitted', 'approved'), { section: TARGET })).toMatch(/2\.1\.B is approved/);
+    expect(refusal('returnSection', ACTORS.reviewer!, report('submitted', 'approved'), { section: TARGET })).toMatch(/2\.1\.B is approved now, so it can no longer be returned/);
   });
 });

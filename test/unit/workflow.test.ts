@@ -87,7 +87,8 @@ describe('allowed transitions', () => {
   it('keeps the return comment on the returned section and clears it on resubmission', () => {
     const returned = stateAfter(report('submitted', 'submitted'), decideTransition('returnSection', reviewer, report('submitted', 'submitted'), { section: '1.1.A', comment: 'Add figures.' }), 'now', reviewer);
     expect(returned.sections[0]).toMatchObject({ status: 'returned', returnComment: 'Add figures.' });
-    const resubmitted = stateAfter(returned, decideTransition('submitReport', rapME, returned), 'later', rapME);
+    const revised = { ...returned, sections: returned.sections.map((s, i) => (i === 0 ? { ...s, text: 'Figures added.' } : s)) };
+    const resubmitted = stateAfter(revised, decideTransition('submitReport', rapME, revised), 'later', rapME);
     expect(resubmitted.sections[0]!.status).toBe('submitted');
     expect(resubmitted.sections[0]!.returnComment).toBeUndefined();
   });

@@ -30,6 +30,8 @@ export const DashboardPage: FC<DashboardProps> = ({ ctx, info, all, filter }) =>
       <Breadcrumbs items={[{ label: 'Home', href: ctx.href('/') }, { label: title }]} />
       <h1>{title}: dashboard</h1>
       <dl class="meta-list">
+        <dt>Reviews in progress</dt>
+        <dd>{all.filter((r) => r.reviewsInProgress?.length).length === 0 ? 'None' : all.filter((r) => r.reviewsInProgress?.length).map((r) => participantOf(info.cycle, r.country)?.name ?? r.country).join(', ')}</dd>
         <dt>Deadline</dt>
         <dd>
           <Time iso={info.cycle.deadline} date /> {deadlinePassed ? '(passed)' : ''}
@@ -110,6 +112,9 @@ export const DashboardPage: FC<DashboardProps> = ({ ctx, info, all, filter }) =>
                   <tr>
                     <th scope="row">
                       <a href={ctx.href(reportPath(info.cycle.id, r.country))}>{name}</a>
+                      {r.reviewsInProgress?.length ? (
+                        <span class="in-progress">Review in progress: {r.reviewsInProgress.map((p) => p.reviewer.name).join(', ')}</span>
+                      ) : null}
                     </th>
                     <td class={`status-${r.status}`}>
                       <StatusBadge status={r.status} />

@@ -1,14 +1,31 @@
 /**
  * The report page: for the country's rapporteur, the 21 sections grouped by target and goal with
- * their status and what is still missing before submission; for reviewers and admins, every answer
- * rendered with the section decisions, the report's approval, publication and the exports.
+ * their status, the returned ones and what each still needs, and what is missing before submission;
+ * for reviewers and admins, every answer with its conversation and the decision forms of their
+ * review, the review's running summary, the report's approval, publication and the exports.
  */
 import type { FC } from 'hono/jsx';
 import type { CycleInfo, Participant } from '../../../shared/form';
 import { answerToHtml, formOutline } from '../../../shared/documents';
 import type { Attachment } from '../../../shared/store/attachment-items';
-import { TRANSITIONS, holdsRoleFor, isAnswered, isStaff, refusal, type ReportState, type SectionState } from '../../../shared/workflow';
-import { Breadcrumbs, Csrf, ErrorSummary, Layout, Notice, RawHtml, StatusBadge, Time, type PageContext } from '../layout';
+import {
+  TRANSITIONS,
+  awaitsResponse,
+  changedSinceReview,
+  holdsRoleFor,
+  isAnswered,
+  isStaff,
+  refusal,
+  repliedSinceReturn,
+  type Comment,
+  type DraftReview,
+  type ReportState,
+  type SectionState,
+} from '../../../shared/workflow';
+import { CommentForm, Thread } from './conversation';
+import { ReviewPanel, SectionDecision } from './review';
+import { Breadcrumbs, Csrf, ErrorSummary, Flash, Layout, RawHtml, StatusBadge, Time, type PageContext } from '../layout';
+import { reportPath, sectionAnchor, sectionPath } from '../paths';
 
 /** A report-level decision: a button, disabled with the workflow's own reason when it is not allowed yet. */
 const DecisionForm: FC<{ ctx: PageContext; action: string; id: string; whyNot: string | undefined; ready: string; label: string }> = ({ ctx, action, id, whyNot, ready, label }) => (
@@ -23,17 +40,17 @@ const DecisionForm: FC<{ ctx: PageContext; action: string; id: string; whyNot: s
   </form>
 );
 
-/** A list of links to sections of a report (the returned ones, the unanswered ones). */
-const SectionLinks: FC<{ ctx: PageContext; report: ReportState; sections: readonly SectionState[] }> = ({ ctx, report, sections }) => (
+/** A list of links to sections of a report, with what each still needs. */
+const SectionLinks: FC<{ ctx: PageContext; report: ReportState; sections: readonly SectionState[]; notes?: (s: SectionState) => string | undefined }> = ({ ctx, report, sections, notes }) => (
   <ul>
     {sections.map((s) => (
       <li>
         <a href={ctx.href(sectionPath(report.cycle, report.country, s.id))}>Section {s.id}</a>
+        {notes?.(s) ? <span class="muted"> – {notes(s)}</span> : null}
       </li>
     ))}
   </ul>
 );
-import { reportPath, sectionAnchor, sectionPath } from '../paths';
 
 export interface ReportPageProps {
   ctx: PageContext;
@@ -41,15 +58,26 @@ export interface ReportPageProps {
   participant: Participant;
   report: ReportState;
   attachments: ReadonlyMap<string, Attachment[]>;
+  /** Draft reviews in progress (the secretariat's view only). */
+  drafts: DraftReview[];
+  /** The conversations, by section, as this reader may see them. */
+  comments: ReadonlyMap<string, Comment[]>;
   flash?: string | undefined;
-  /** A refused return: the section, the comment as typed and the message to show next to it. */
-  returnError?: { section: string; comment: string; message: string } | undefined;
+  /** The section a flash message is about: it is shown there, where the user acted. */
+  flashSection?: string | undefined;
+  /** A refused decision or note: the section, the text as typed and the message to show next to it. */
+  decisionError?: { section: string; comment: string; message: string } | undefined;
+  commentError?: { section: string; text: string; message: string } | undefined;
 }
 
 export const FLASH_MESSAGES: Record<string, string> = {
   submitted: 'The report has been submitted for review.',
-  'section-approved': 'The section has been approved.',
-  'section-returned': 'The section has been returned to the country with your comment.',
+  'decision-added': 'Added to your review. Nothing is sent to the country until you send the review.',
+  'decision-removed': 'The decision has been taken out of your review.',
+  'review-sent': 'Your review has been sent.',
+  'review-discarded': 'Your review has been discarded; nothing was sent.',
+  'comment-added': 'Your note has been added to the conversation.',
+  'reply-sent': 'Your reply has been sent to the reviewers.',
   approved: 'The report has been approved.',
   published: 'The report has been published and is now public.',
   saved: 'Your answer has been saved.',
@@ -59,8 +87,12 @@ export const ReportPage: FC<ReportPageProps> = (props) => {
   const { ctx, info, participant, report } = props;
   const title = `${participant.name}: ${info.cycle.id} report`;
   const reviewer = isStaff(ctx.session?.actor);
+  const errors = [
+    ...(props.decisionError ? [{ field: `comment-${sectionAnchor(props.decisionError.section)}`, message: props.decisionError.message }] : []),
+    ...(props.commentError ? [{ field: `reply-${sectionAnchor(props.commentError.section)}`, message: props.commentError.message }] : []),
+  ];
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} scripts>
       <Breadcrumbs
         items={[
           { label: 'Home', href: ctx.href('/') },
@@ -68,13 +100,9 @@ export const ReportPage: FC<ReportPageProps> = (props) => {
           { label: title },
         ]}
       />
-      {props.returnError ? <ErrorSummary errors={[{ field: commentId(props.returnError.section), message: props.returnError.message }]} /> : null}
+      <ErrorSummary errors={errors} />
       <h1>{title}</h1>
-      {props.flash && FLASH_MESSAGES[props.flash] ? (
-        <Notice kind="success" role="status">
-          <p>{FLASH_MESSAGES[props.flash]}</p>
-        </Notice>
-      ) : null}
+      {props.flashSection ? null : <Flash message={props.flash ? FLASH_MESSAGES[props.flash] : undefined} />}
       <ReportFacts info={info} report={report} />
       {reviewer ? <ReviewerView {...props} /> : <RapporteurView {...props} />}
     </Layout>
@@ -139,23 +167,33 @@ function goalHeading(goal: { id: string; title: string }) {
   );
 }
 
+/** Where a returned section stands for the country. */
+export function returnState(s: SectionState): string | undefined {
+  if (s.status !== 'returned') return undefined;
+  if (changedSinceReview(s)) return 'revised; it goes back to the reviewers when you submit';
+  if (repliedSinceReturn(s)) return 'you replied; it goes back to the reviewers when you submit';
+  return awaitsResponse(s) ? 'revise the answer or reply to the reviewers' : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rapporteur
 
-const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments }) => {
+const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments, comments }) => {
   const actor = ctx.session!.actor;
   const byId = new Map(report.sections.map((s) => [s.id, s]));
   const returned = report.sections.filter((s) => s.status === 'returned');
   const missing = report.sections.filter((s) => !isAnswered(s));
   const canSubmitNow = refusal('submitReport', actor, report);
   const submittable = TRANSITIONS.submitReport.reportFrom!.includes(report.status);
+  const waiting = returned.filter(awaitsResponse);
   return (
     <>
       {returned.length > 0 ? (
-        <Notice kind="warning" title={`${returned.length} section(s) returned with a comment`}>
-          <p>The reviewers ask you to revise these sections, then submit the report again:</p>
-          <SectionLinks ctx={ctx} report={report} sections={returned} />
-        </Notice>
+        <div class="notice notice-warning">
+          <h2>{returned.length === 1 ? 'One section returned with a comment' : `${returned.length} sections returned with a comment`}</h2>
+          <p>The reviewers ask you to revise these sections, or to answer them in the conversation, then to submit the report again:</p>
+          <SectionLinks ctx={ctx} report={report} sections={returned} notes={returnState} />
+        </div>
       ) : null}
       {formOutline(info).map(({ target, goals }) => (
         <section aria-labelledby={`target-${target.number}`}>
@@ -168,6 +206,7 @@ const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments })
                 {questions.map(({ section, key }) => {
                   const state = byId.get(section.id)!;
                   const files = attachments.get(section.id)?.length ?? 0;
+                  const talk = comments.get(section.id)?.length ?? 0;
                   return (
                     <li id={sectionAnchor(section.id)}>
                       <a class="section-link" href={ctx.href(sectionPath(report.cycle, report.country, section.id))}>
@@ -176,8 +215,9 @@ const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments })
                       <span class="section-facts">
                         <StatusBadge status={state.status} />
                         <span>{state.nothingToReport ? 'Nothing to report' : state.text.trim() ? 'Answered' : 'No answer yet'}</span>
+                        {state.status === 'returned' && !awaitsResponse(state) ? <span class="tag">{changedSinceReview(state) ? 'Revised' : 'Replied'}</span> : null}
                         {files > 0 ? <span>{files === 1 ? '1 attachment' : `${files} attachments`}</span> : null}
-                        {state.returnComment ? <span>Reviewer's comment</span> : null}
+                        {talk > 0 ? <span>{talk === 1 ? '1 comment' : `${talk} comments`}</span> : null}
                       </span>
                     </li>
                   );
@@ -202,6 +242,14 @@ const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments })
                 </p>
                 <SectionLinks ctx={ctx} report={report} sections={missing} />
               </div>
+            ) : waiting.length > 0 ? (
+              <div id="submit-missing">
+                <p>
+                  <strong>{waiting.length === 1 ? 'One returned section still needs' : `${waiting.length} returned sections still need`} a revised answer or a reply</strong> before you
+                  can submit again:
+                </p>
+                <SectionLinks ctx={ctx} report={report} sections={waiting} />
+              </div>
             ) : (
               <p id="submit-missing">Every section has an answer. Submitting sends the {report.status === 'returned' ? 'revised sections' : 'report'} to the reviewers; you cannot change it meanwhile.</p>
             )}
@@ -225,11 +273,8 @@ const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments })
 // ---------------------------------------------------------------------------------------------
 // Reviewer
 
-export function commentId(section: string): string {
-  return `comment-${sectionAnchor(section)}`;
-}
-
-const ReviewerView: FC<ReportPageProps> = ({ ctx, info, report, attachments, returnError }) => {
+const ReviewerView: FC<ReportPageProps> = (props) => {
+  const { ctx, info, participant, report, attachments, drafts, comments } = props;
   const actor = ctx.session!.actor;
   const byId = new Map(report.sections.map((s) => [s.id, s]));
   const approveWhyNot = refusal('approveReport', actor, report);
@@ -254,6 +299,7 @@ const ReviewerView: FC<ReportPageProps> = ({ ctx, info, report, attachments, ret
         <h3>History and exports</h3>
         <ReportLinks ctx={ctx} report={report} />
       </section>
+      <ReviewPanel ctx={ctx} report={report} participant={participant} drafts={drafts} />
       {formOutline(info).map(({ target, goals }) => (
         <section aria-labelledby={`target-${target.number}`}>
           <h2 id={`target-${target.number}`}>Policy Target No. {target.number}</h2>
@@ -263,12 +309,11 @@ const ReviewerView: FC<ReportPageProps> = ({ ctx, info, report, attachments, ret
               {goalHeading(goal)}
               {questions.map(({ section, key }) => (
                 <ReviewSection
-                  ctx={ctx}
-                  report={report}
+                  {...props}
                   state={byId.get(section.id)!}
                   prompt={`${key}) ${goal.prompts[key]}`}
                   files={attachments.get(section.id) ?? []}
-                  error={returnError?.section === section.id ? returnError : undefined}
+                  thread={comments.get(section.id) ?? []}
                 />
               ))}
             </>
@@ -279,28 +324,21 @@ const ReviewerView: FC<ReportPageProps> = ({ ctx, info, report, attachments, ret
   );
 };
 
-const ReviewSection: FC<{
-  ctx: PageContext;
-  report: ReportState;
-  state: SectionState;
-  prompt: string;
-  files: Attachment[];
-  error: { comment: string; message: string } | undefined;
-}> = ({ ctx, report, state, prompt, files, error }) => {
-  const actor = ctx.session!.actor;
+const ReviewSection: FC<ReportPageProps & { state: SectionState; prompt: string; files: Attachment[]; thread: Comment[] }> = (props) => {
+  const { ctx, report, state, prompt, files, thread, drafts } = props;
   const anchor = sectionAnchor(state.id);
   const base = sectionPath(report.cycle, report.country, state.id);
-  const decidable = refusal('approveSection', actor, report, { section: state.id }) === undefined;
-  const fieldId = commentId(state.id);
   return (
     <article class="review-section" id={anchor} aria-labelledby={`${anchor}-title`}>
       <header>
         <h4 id={`${anchor}-title`}>
-          {state.id} · {prompt}
+          <a href={ctx.href(base)}>{state.id}</a> · {prompt}
         </h4>
         <StatusBadge status={state.status} />
       </header>
+      {props.flashSection === state.id ? <Flash message={props.flash ? FLASH_MESSAGES[props.flash] : undefined} /> : null}
       {state.nothingToReport || !state.text.trim() ? <p class="nothing">{state.nothingToReport ? 'Nothing to report.' : 'No answer.'}</p> : <RawHtml class="answer" html={answerToHtml(state.text)} />}
+      {changedSinceReview(state) ? <p class="tag">Changed since the last review</p> : null}
       {files.length > 0 ? (
         <>
           <p>
@@ -315,65 +353,12 @@ const ReviewSection: FC<{
           </ul>
         </>
       ) : null}
-      {state.returnComment ? (
-        <div class="notice comment">
-          <p>
-            <strong>Comment sent with the return:</strong> {state.returnComment}
-          </p>
-        </div>
-      ) : null}
-      {decidable ? (
-        <div class="actions">
-          <form method="post" action={ctx.href(`${base}/approve`)} class="inline-form">
-            <Csrf ctx={ctx} />
-            <button type="submit" class="button">
-              Approve section {state.id}
-            </button>
-          </form>
-          <details open={error ? true : undefined}>
-            <summary>Return section {state.id} with a comment</summary>
-            <form method="post" action={ctx.href(`${base}/return`)}>
-              <Csrf ctx={ctx} />
-              <div class="field">
-                <label for={fieldId}>Comment for the country (required)</label>
-                <span class="hint" id={`${fieldId}-hint`}>
-                  Say what should be revised; the rapporteur sees it above the answer.
-                </span>
-                {error ? (
-                  <span class="error-message" id={`${fieldId}-error`}>
-                    <span class="visually-hidden">Error: </span>
-                    {error.message}
-                  </span>
-                ) : null}
-                <textarea
-                  class="short"
-                  id={fieldId}
-                  name="comment"
-                  aria-describedby={error ? `${fieldId}-hint ${fieldId}-error` : `${fieldId}-hint`}
-                  aria-invalid={error ? 'true' : undefined}
-                >
-                  {'\n' + (error?.comment ?? '')}
-                </textarea>
-              </div>
-              <button type="submit" class="button secondary">
-                Return section {state.id}
-              </button>
-            </form>
-          </details>
-        </div>
-      ) : error ? (
-        // The section can no longer be returned (decided meanwhile): the comment stays on screen to be copied.
-        <div class="field">
-          <label for={fieldId}>Your comment (not sent)</label>
-          <span class="error-message" id={`${fieldId}-error`}>
-            <span class="visually-hidden">Error: </span>
-            {error.message}
-          </span>
-          <textarea class="short" id={fieldId} readonly aria-describedby={`${fieldId}-error`}>
-            {'\n' + error.comment}
-          </textarea>
-        </div>
-      ) : null}
+      <Thread comments={thread} section={state.id} headingLevel={5} />
+      <SectionDecision ctx={ctx} report={report} state={state} drafts={drafts} back="report" error={props.decisionError?.section === state.id ? props.decisionError : undefined} />
+      <details open={props.commentError?.section === state.id ? true : undefined}>
+        <summary>Add a note on section {state.id}</summary>
+        <CommentForm ctx={ctx} cycle={report.cycle} country={report.country} section={state} mode="note" back="report" error={props.commentError?.section === state.id ? props.commentError : undefined} />
+      </details>
     </article>
   );
 };

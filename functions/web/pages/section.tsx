@@ -9,8 +9,10 @@ import type { CycleInfo, Participant, Section } from '../../../shared/form';
 import { answerToHtml } from '../../../shared/documents';
 import type { Attachment } from '../../../shared/store/attachment-items';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_SIZE } from '../../../shared/workflow/attachments';
-import { canEditSection, isStaff, sectionEtag, type ReportState, type SectionState } from '../../../shared/workflow';
-import { Breadcrumbs, Csrf, ErrorSummary, Layout, Notice, RawHtml, StatusBadge, Time, type FieldErrorView, type PageContext } from '../layout';
+import { awaitsResponse, canEditSection, changedSinceReview, holdsRoleFor, isStaff, sectionEtag, type Comment, type DraftReview, type ReportState, type SectionState } from '../../../shared/workflow';
+import { CommentForm, Thread } from './conversation';
+import { SectionDecision } from './review';
+import { Breadcrumbs, Csrf, ErrorSummary, Flash, Layout, Notice, RawHtml, StatusBadge, Time, type FieldErrorView, type PageContext } from '../layout';
 import { reportPath, sectionAnchor, sectionPath } from '../paths';
 import { formatSize } from './report';
 
@@ -36,7 +38,23 @@ export interface SectionPageProps {
   /** A stale save or preview: `state` is the version now saved, `draft` the user's text based on an older one. */
   conflict?: boolean;
   flash?: string | undefined;
+  /** Draft reviews in progress (the secretariat's view only). */
+  drafts: DraftReview[];
+  /** The section's conversation, as this reader may see it. */
+  thread: Comment[];
+  /** A refused decision or note, the text as typed. */
+  decisionError?: { comment: string; message: string } | undefined;
+  commentError?: { text: string; message: string } | undefined;
 }
+
+const SECTION_FLASH: Record<string, string> = {
+  saved: 'Your answer has been saved.',
+  uploaded: 'The file has been uploaded.',
+  'attachment-removed': 'The attachment has been removed.',
+  'decision-added': 'Added to your review. Nothing is sent to the country until you send the review.',
+  'comment-added': 'Your note has been added to the conversation.',
+  'reply-sent': 'Your reply has been sent to the reviewers. The section can go back to them with the report, even unchanged.',
+};
 
 /** Where to sign in again without leaving the page that holds the user's text. */
 const signInAgainHref = (ctx: PageContext, cycle: string, country: string, section: string) => ctx.href(`/sign-in?next=${encodeURIComponent(sectionPath(cycle, country, section))}`);
@@ -51,11 +69,13 @@ export const SectionPage: FC<SectionPageProps> = (props) => {
   // Messages about the user's text link to wherever it is shown: the editor, or the read-only copy.
   const textField = editable ? TEXT_FIELD : UNSAVED_FIELD;
   const errors = (props.errors ?? []).map((e) => (e.field === TEXT_FIELD || e.field === UNSAVED_FIELD ? { ...e, field: textField } : e));
+  if (props.decisionError) errors.push({ field: `comment-${sectionAnchor(section.id)}`, message: props.decisionError.message });
+  if (props.commentError) errors.push({ field: `reply-${sectionAnchor(section.id)}`, message: props.commentError.message });
   if (props.draft && !editable && errors.length === 0) {
     errors.push({ field: UNSAVED_FIELD, message: `Section ${section.id} cannot be changed now, so your text was not saved. It is kept below so that you can copy it.` });
   }
   return (
-    <Layout ctx={ctx} title={`${title} – ${participant.name}`} scripts={editable}>
+    <Layout ctx={ctx} title={`${title} – ${participant.name}`} scripts>
       <Breadcrumbs
         items={[
           { label: 'Home', href: ctx.href('/') },
@@ -75,21 +95,9 @@ export const SectionPage: FC<SectionPageProps> = (props) => {
         {title} <span class="visually-hidden">of the report of </span>
         <span class="muted">· {participant.name}</span>
       </h1>
-      {props.flash === 'saved' ? (
-        <Notice kind="success" role="status">
-          <p>Your answer has been saved.</p>
-        </Notice>
-      ) : null}
-      {props.flash === 'uploaded' ? (
-        <Notice kind="success" role="status">
-          <p>The file has been uploaded.</p>
-        </Notice>
-      ) : null}
-      {props.flash === 'attachment-removed' ? (
-        <Notice kind="success" role="status">
-          <p>The attachment has been removed.</p>
-        </Notice>
-      ) : null}
+      <Flash message={props.flash ? SECTION_FLASH[props.flash] : undefined}>
+        {props.flash === 'saved' || props.flash === 'reply-sent' ? <AfterRevision ctx={ctx} report={report} state={state} /> : null}
+      </Flash>
       <dl class="meta-list">
         <dt>Policy target</dt>
         <dd>No. {section.targetNumber}</dd>
@@ -114,11 +122,35 @@ export const SectionPage: FC<SectionPageProps> = (props) => {
       <h2 id="question">
         {section.question}) {section.prompt}
       </h2>
-      {state.returnComment ? (
+      {props.thread.length > 0 ? (
+        <div class={`conversation${state.status === 'returned' ? ' notice notice-warning' : ''}`}>
+          <Thread comments={props.thread} section={section.id} headingLevel={3} markLatestReturn={state.status === 'returned'} />
+          {state.status === 'returned' && holdsRoleFor('replyOnSection', ctx.session?.actor, report.country) ? (
+            <details open={props.commentError ? true : undefined}>
+              <summary>Reply to the reviewers</summary>
+              <CommentForm ctx={ctx} cycle={report.cycle} country={report.country} section={state} mode="reply" back="section" error={props.commentError} />
+            </details>
+          ) : null}
+        </div>
+      ) : state.returnComment ? (
         <div class="notice notice-warning" role="note" aria-labelledby="return-comment-title">
           <h3 id="return-comment-title">Comment from the reviewers</h3>
           <p id="return-comment">{state.returnComment}</p>
         </div>
+      ) : null}
+      {isStaff(ctx.session?.actor) ? (
+        <section aria-labelledby="review-actions-heading" class="panel">
+          <h2 id="review-actions-heading">Your review of this section</h2>
+          {changedSinceReview(state) ? <p class="tag">Changed since the last review</p> : null}
+          <SectionDecision ctx={ctx} report={report} state={state} drafts={props.drafts} back="section" error={props.decisionError} />
+          <p>
+            <a href={ctx.href(`${reportPath(report.cycle, report.country)}#review`)}>Your review so far, and sending it</a>
+          </p>
+          <details open={props.commentError ? true : undefined}>
+            <summary>Add a note on section {section.id}</summary>
+            <CommentForm ctx={ctx} cycle={report.cycle} country={report.country} section={state} mode="note" back="section" error={props.commentError} />
+          </details>
+        </section>
       ) : null}
       {editable ? (
         <Editor {...props} errors={errors} conflict={conflict} />
@@ -131,9 +163,26 @@ export const SectionPage: FC<SectionPageProps> = (props) => {
       <Attachments {...props} editable={editable} />
       <p>
         <a href={`${reportHref}#${sectionAnchor(section.id)}`}>Back to the report</a>
-        {isStaff(ctx.session?.actor) ? ' (to approve or return this section)' : ''}
       </p>
     </Layout>
+  );
+};
+
+/** After a revision or a reply on a returned section: where it stands now, and the next returned section. */
+const AfterRevision: FC<{ ctx: PageContext; report: ReportState; state: SectionState }> = ({ ctx, report, state }) => {
+  if (state.status !== 'returned') return null;
+  const next = report.sections.find((s) => s.id !== state.id && awaitsResponse(s));
+  return (
+    <>
+      {awaitsResponse(state) ? null : <p>Section {state.id} is marked revised: it goes back to the reviewers when you submit the report.</p>}
+      <p>
+        {next ? (
+          <a href={ctx.href(sectionPath(report.cycle, report.country, next.id))}>Next returned section: {next.id}</a>
+        ) : (
+          <a href={ctx.href(`${reportPath(report.cycle, report.country)}#submit`)}>Every returned section is revised or answered: submit the report</a>
+        )}
+      </p>
+    </>
   );
 };
 

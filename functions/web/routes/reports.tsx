@@ -3,17 +3,19 @@
  * decisions), the report-level and section-level decisions posted from it, the history and exports.
  */
 import { Hono } from 'hono';
-import { CycleParam, ReportParams, ReturnSectionBody, SectionParams } from '../../../shared/http/schemas';
-import { parseInput } from '../../../shared/http/validation';
+import { CycleParam, ReportParams } from '../../../shared/http/schemas';
 import type { ReportDeps } from '../../../shared/usecases/deps';
 import { exportReport, type DocumentFormat } from '../../../shared/usecases/documents';
-import { approveReport, approveSection, getHistory, getReport, listReports, publishReport, returnSection, submitReport } from '../../../shared/usecases/reports';
-import { ConflictError, ForbiddenError, InvalidInputError, REPORT_STATUSES, isStaff, type Actor, type ReportStatus } from '../../../shared/workflow';
-import { formOf, formText, pathOf, redirectTo, render, requireActor, type C, type Site, type WebEnv } from '../context';
+import { listReportComments } from '../../../shared/usecases/comments';
+import { approveReport, getHistory, getReport, listReports, publishReport, submitReport, type ReportView } from '../../../shared/usecases/reports';
+import type { ReportAddress } from '../../../shared/usecases/resolve';
+import { ConflictError, ForbiddenError, REPORT_STATUSES, isStaff, refusal, type Actor, type Comment, type ReportStatus } from '../../../shared/workflow';
+import { formOf, pathOf, redirectTo, render, requireActor, type C, type Site, type WebEnv } from '../context';
+import { ConfirmPage, type Confirmation } from '../pages/confirm';
 import { DashboardPage } from '../pages/dashboard';
 import { HistoryPage } from '../pages/history';
 import { ReportPage } from '../pages/report';
-import { CURRENT_CYCLE, reportPath, sectionAnchor } from '../paths';
+import { CURRENT_CYCLE, reportPath } from '../paths';
 
 export function reportRoutes(site: Site): Hono<WebEnv> {
   const { deps } = site;
@@ -35,55 +37,81 @@ export function reportRoutes(site: Site): Hono<WebEnv> {
   });
 
   app.get('/reports/:cycle/:country', async (c) => {
-    const view = await getReport(deps, requireActor(c), pathOf(c, ReportParams));
-    return render(c, <ReportPage ctx={c.get('page')} {...view} flash={c.req.query('done')} />);
+    const data = await reportPageData(deps, requireActor(c), pathOf(c, ReportParams));
+    return render(c, <ReportPage ctx={c.get('page')} {...data} flash={c.req.query('done')} flashSection={c.req.query('at')} />);
   });
 
-  /** Runs a report-level decision from a form and redirects to the report. */
-  const reportDecision = (decide: typeof submitReport, done: string, fragment: string) => async (c: C) => {
-    const at = pathOf(c, ReportParams);
-    await decide(deps, requireActor(c), at);
-    return redirectTo(site, c, `${reportPath(at.cycle, at.country)}?done=${done}${fragment}`);
-  };
-  app.post('/reports/:cycle/:country/submit', reportDecision(submitReport, 'submitted', '#submit'));
-  app.post('/reports/:cycle/:country/approve', reportDecision(approveReport, 'approved', ''));
-  app.post('/reports/:cycle/:country/publish', reportDecision(publishReport, 'published', ''));
-
-  app.post('/reports/:cycle/:country/sections/:section/approve', async (c) => {
-    const at = pathOf(c, SectionParams);
-    await approveSection(deps, requireActor(c), at);
-    return redirectTo(site, c, `${reportPath(at.cycle, at.country)}?done=section-approved#${sectionAnchor(at.section)}`);
-  });
-
-  app.post('/reports/:cycle/:country/sections/:section/return', async (c) => {
+  /**
+   * A report-level decision from a form: the first post shows what will happen and asks to confirm
+   * (refused at once when the workflow refuses it now); the confirmed post acts and redirects.
+   */
+  const reportDecision = (action: 'submitReport' | 'approveReport' | 'publishReport', decide: typeof submitReport, done: string, confirmation: (view: ReportView) => Omit<Confirmation, 'action' | 'back'>) => async (c: C) => {
     const actor = requireActor(c);
-    const at = pathOf(c, SectionParams);
-    const comment = formText(await formOf(c), 'comment');
-    try {
-      const { comment: checked } = parseInput(ReturnSectionBody, { comment }, 'body');
-      await returnSection(deps, actor, { ...at, comment: checked });
-    } catch (error) {
-      if (!(error instanceof InvalidInputError || error instanceof ConflictError)) throw error;
-      // The comment is refused, or the section was decided meanwhile: show the page again with the message and the text kept.
+    const at = pathOf(c, ReportParams);
+    const path = reportPath(at.cycle, at.country);
+    if ((await formOf(c)).confirm !== 'yes') {
       const view = await getReport(deps, actor, at);
-      const message =
-        error instanceof ConflictError
-          ? `${error.message} Your comment was not sent; it is kept below.`
-          : `To return section ${at.section}, write a comment for the country: ${error.errors?.[0] ? `The comment ${error.errors[0].message}.` : error.message}`;
-      return render(c, <ReportPage ctx={c.get('page')} {...view} returnError={{ section: at.section, comment, message }} />, error.status);
+      const why = refusal(action, actor, view.report);
+      if (why) throw new ConflictError(why);
+      const back = { href: site.href(path), label: `${view.participant.name}: ${view.info.cycle.id} report` };
+      return render(c, <ConfirmPage ctx={c.get('page')} confirmation={{ ...confirmation(view), action: `${path}/${c.req.path.split('/').pop()}`, back }} />);
     }
-    return redirectTo(site, c, `${reportPath(at.cycle, at.country)}?done=section-returned#${sectionAnchor(at.section)}`);
-  });
+    await decide(deps, actor, at);
+    return redirectTo(site, c, `${path}?done=${done}#flash`);
+  };
+  app.post(
+    '/reports/:cycle/:country/submit',
+    reportDecision('submitReport', submitReport, 'submitted', ({ participant, report }) => {
+      const moving = report.sections.filter((s) => s.status === 'draft' || s.status === 'returned');
+      return {
+        title: `Submit the report of ${participant.name}?`,
+        consequences: [
+          report.status === 'returned'
+            ? `${count(moving.length, 'revised section goes', 'revised sections go')} back to the reviewers: ${moving.map((s) => s.id).join(', ')}.`
+            : `All ${moving.length} sections go to the reviewers.`,
+          'You cannot change them until a reviewer returns a section to you.',
+        ],
+        confirmLabel: 'Yes, submit the report',
+      };
+    }),
+  );
+  app.post(
+    '/reports/:cycle/:country/approve',
+    reportDecision('approveReport', approveReport, 'approved', ({ participant }) => ({
+      title: `Approve the report of ${participant.name}?`,
+      consequences: ['Every section is approved: the report becomes approved.', 'An administrator can then publish it, making it readable by everyone.'],
+      confirmLabel: 'Yes, approve the report',
+    })),
+  );
+  app.post(
+    '/reports/:cycle/:country/publish',
+    reportDecision('publishReport', publishReport, 'published', ({ participant, info }) => ({
+      title: `Publish the report of ${participant.name}?`,
+      consequences: [
+        `Anyone can then read the ${info.cycle.id} report of ${participant.name} without signing in, and download it.`,
+        'The conversations with the reviewers and the internal notes stay private.',
+      ],
+      confirmLabel: 'Yes, publish the report',
+    })),
+  );
 
   app.get('/reports/:cycle/:country/history', async (c) => {
-    const { info, participant, events } = await getHistory(deps, requireActor(c), pathOf(c, ReportParams));
-    return render(c, <HistoryPage ctx={c.get('page')} info={info} participant={participant} events={events} />);
+    const { info, participant, events, comments } = await getHistory(deps, requireActor(c), pathOf(c, ReportParams));
+    return render(c, <HistoryPage ctx={c.get('page')} info={info} participant={participant} events={events} comments={comments} />);
   });
 
   app.get('/reports/:cycle/:country/export.html', (c) => exportPage(deps, c, requireActor(c), 'html'));
   app.get('/reports/:cycle/:country/export.md', (c) => exportPage(deps, c, requireActor(c), 'md'));
 
   return app;
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What the report page shows: the report (with the drafts, for the secretariat) and its conversations; two Queries in parallel. */
+export async function reportPageData(deps: ReportDeps, actor: Actor, at: ReportAddress): Promise<ReportView & { comments: Map<string, Comment[]> }> {
+  const [view, comments] = await Promise.all([getReport(deps, actor, at), listReportComments(deps, actor, at).catch((error) => (error instanceof ForbiddenError ? new Map() : Promise.reject(error)))]);
+  return { ...view, comments };
 }
 
 /** A report in the official layout, for the session's reader rights (the public pages pass no actor). */

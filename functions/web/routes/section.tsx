@@ -6,20 +6,29 @@ import { Hono } from 'hono';
 import { SaveSectionBody, SectionParams } from '../../../shared/http/schemas';
 import { parseInput } from '../../../shared/http/validation';
 import { getCycle } from '../../../shared/usecases/cycles';
-import { getSection, saveSection } from '../../../shared/usecases/reports';
+import { listComments } from '../../../shared/usecases/comments';
+import type { ReportDeps } from '../../../shared/usecases/deps';
+import { getSection, saveSection, type SectionView } from '../../../shared/usecases/reports';
+import type { SectionAddress } from '../../../shared/usecases/resolve';
 import { participantOr404, sectionOr404 } from '../../../shared/usecases/resolve';
-import { ConflictError, ForbiddenError, InvalidInputError, PreconditionFailedError, PreconditionRequiredError, canEditSection, sectionEtag } from '../../../shared/workflow';
+import { ConflictError, ForbiddenError, InvalidInputError, PreconditionFailedError, PreconditionRequiredError, canEditSection, sectionEtag, type Actor, type Comment } from '../../../shared/workflow';
 import { formOf, formText, pathOf, redirectTo, render, requireActor, wantsJson, type Site, type WebEnv } from '../context';
 import type { FieldErrorView } from '../layout';
 import { SectionPage, SignedOutSectionPage, TEXT_FIELD, UNSAVED_FIELD } from '../pages/section';
 import { sectionPath } from '../paths';
+
+/** What the section page shows: the section in its report, and its conversation; two Queries in parallel. */
+export async function sectionPageData(deps: ReportDeps, actor: Actor, at: SectionAddress): Promise<SectionView & { thread: Comment[] }> {
+  const [view, thread] = await Promise.all([getSection(deps, actor, at), listComments(deps, actor, at)]);
+  return { ...view, thread };
+}
 
 export function sectionRoutes(site: Site): Hono<WebEnv> {
   const { deps } = site;
   const app = new Hono<WebEnv>();
 
   app.get('/reports/:cycle/:country/sections/:section', async (c) => {
-    const view = await getSection(deps, requireActor(c), pathOf(c, SectionParams));
+    const view = await sectionPageData(deps, requireActor(c), pathOf(c, SectionParams));
     return render(c, <SectionPage ctx={c.get('page')} {...view} flash={c.req.query('done')} />);
   });
 
@@ -45,7 +54,7 @@ export function sectionRoutes(site: Site): Hono<WebEnv> {
     const actor = requireActor(c);
     /** The page again with the user's text: in the editor (a conflict view when the text is based on an older version), or read-only when the section is locked. */
     const again = async (errors: FieldErrorView[], status: number, extra: { preview?: boolean; stale?: boolean } = {}) => {
-      const view = await getSection(deps, actor, at);
+      const view = await sectionPageData(deps, actor, at);
       const conflict = extra.stale || etag !== sectionEtag(cycle, country, view.state);
       return render(c, <SectionPage ctx={c.get('page')} {...view} draft={draft} errors={errors} conflict={conflict} preview={extra.preview} />, status);
     };
@@ -56,7 +65,7 @@ export function sectionRoutes(site: Site): Hono<WebEnv> {
     }
 
     if (intent === 'preview') {
-      const view = await getSection(deps, actor, at);
+      const view = await sectionPageData(deps, actor, at);
       if (!canEditSection(actor, country, view.state.status)) {
         const message = `Section ${section} cannot be changed now (it is ${view.state.status}). Your text is kept below so that you can copy it.`;
         return render(c, <SectionPage ctx={c.get('page')} {...view} draft={draft} errors={[{ field: UNSAVED_FIELD, message }]} />, 409);

@@ -1,0 +1,101 @@
+/**
+ * The items of a report's transaction, built from a workflow plan: the meta update (expected
+ * version), each changed section (expected status and version), a status check of every other
+ * section, the audit event, the comments a review opens and the draft it replaces.
+ */
+import { randomBytes } from 'node:crypto';
+import type { ActorRef, SectionChange, TransitionPlan } from '../workflow';
+import type { AuditEvent } from './items';
+import { META_SK, commentSk, cycleGsiPk, cycleGsiSk, draftSk, eventSk, reportPk, sectionSk } from './keys';
+
+/** A new comment id: 72 random bits, base64url (12 characters). */
+export function newCommentId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+/** The writes of one transition, in the order DynamoDB reports their cancellation reasons. */
+export function transitionItems(tableName: string, plan: TransitionPlan, event: AuditEvent, by: ActorRef): Record<string, unknown>[] {
+  const pk = reportPk(plan.cycle, plan.country);
+  const now = event.at;
+  const metaUpdate = {
+    Update: {
+      TableName: tableName,
+      Key: { pk, sk: META_SK },
+      UpdateExpression:
+        'SET #type = :type, #cycle = :cycle, #country = :country, #status = :to, #version = :version, updatedAt = :now, updatedBy = :by, sectionStatuses = :statuses, gsi1pk = :gpk, gsi1sk = :gsk',
+      ConditionExpression: plan.expectedReportVersion === 0 ? 'attribute_not_exists(pk)' : '#version = :expected',
+      ExpressionAttributeNames: { '#type': 'type', '#cycle': 'cycle', '#country': 'country', '#status': 'status', '#version': 'version' },
+      ExpressionAttributeValues: {
+        ':type': 'report',
+        ':cycle': plan.cycle,
+        ':country': plan.country,
+        ':to': plan.reportTo,
+        ':version': event.version,
+        ':now': now,
+        ':by': by,
+        ':statuses': plan.sectionStatuses,
+        ':gpk': cycleGsiPk(plan.cycle),
+        ':gsk': cycleGsiSk(plan.reportTo, plan.country),
+        ...(plan.expectedReportVersion === 0 ? {} : { ':expected': plan.expectedReportVersion }),
+      },
+    },
+  };
+  const sectionUpdates = plan.sections.map((change) => ({ Update: { TableName: tableName, Key: { pk, sk: sectionSk(change.id) }, ...sectionUpdate(change, now, by) } }));
+  // A Query is read-committed per item, not a snapshot: a report read while another transition was
+  // being written may mix old and new items. Every section the plan leaves alone must still have
+  // the status the plan was decided on (statuses only: concurrent saves of other sections do not conflict).
+  const moved = new Set(plan.sections.map((c) => c.id));
+  const statusChecks = Object.entries(plan.sectionStatuses)
+    .filter(([id]) => !moved.has(id))
+    .map(([id, status]) => ({
+      ConditionCheck: {
+        TableName: tableName,
+        Key: { pk, sk: sectionSk(id) },
+        ConditionExpression: status === 'draft' ? 'attribute_not_exists(pk) OR #status = :status' : '#status = :status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status },
+      },
+    }));
+  const eventPut = { Put: { TableName: tableName, Item: { pk, sk: eventSk(event.version), type: 'event', ...event }, ConditionExpression: 'attribute_not_exists(pk)' } };
+  const commentPuts = (plan.comments ?? []).map((c) => {
+    const id = newCommentId();
+    const item = { pk, sk: commentSk(c.section, now, id), type: 'comment', id, section: c.section, at: now, author: by, role: c.role, kind: c.kind, internal: c.internal, text: c.text };
+    return { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+  });
+  const draftDelete = plan.discardDraftOf ? [{ Delete: { TableName: tableName, Key: { pk, sk: draftSk(plan.discardDraftOf) } } }] : [];
+  return [metaUpdate, ...sectionUpdates, ...statusChecks, eventPut, ...commentPuts, ...draftDelete];
+}
+
+/** One section's update: its new status and version, and what the change carries (text, return comment, review). */
+function sectionUpdate(change: SectionChange, now: string, by: ActorRef) {
+  const sets = ['#type = :type', '#id = :id', '#status = :to', '#version = :next'];
+  const removes: string[] = [];
+  const names: Record<string, string> = { '#type': 'type', '#id': 'id', '#status': 'status', '#version': 'version' };
+  const values: Record<string, unknown> = { ':type': 'section', ':id': change.id, ':to': change.toStatus, ':next': change.expectedVersion + 1 };
+  if (change.text !== undefined) {
+    sets.push('#text = :text', 'nothingToReport = :ntr', 'updatedAt = :now', 'updatedBy = :by');
+    Object.assign(values, { ':text': change.text, ':ntr': change.nothingToReport ?? false, ':now': now, ':by': by });
+    names['#text'] = 'text';
+  } else if (change.expectedVersion === 0) {
+    sets.push('#text = :empty', 'nothingToReport = :false');
+    Object.assign(values, { ':empty': '', ':false': false });
+    names['#text'] = 'text';
+  }
+  if (typeof change.returnComment === 'string') {
+    sets.push('returnComment = :comment');
+    values[':comment'] = change.returnComment;
+  } else if (change.returnComment === null) {
+    removes.push('returnComment');
+  }
+  if (change.review) {
+    sets.push('review = :review');
+    values[':review'] = { ...change.review, at: now, by };
+  }
+  if (change.expectedVersion !== 0) Object.assign(values, { ':from': change.fromStatus, ':expected': change.expectedVersion });
+  return {
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    ConditionExpression: change.expectedVersion === 0 ? 'attribute_not_exists(pk)' : '#status = :from AND #version = :expected',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
