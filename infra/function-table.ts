@@ -55,7 +55,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'submission',
     entry: 'functions/submission/handler.ts',
-    routes: submissionRoutes,
+    routes: Object.values(submissionRoutes),
     table: ['GetItem', 'Query', ...TRANSITION_WRITES, 'DeleteItem'],
     bucket: {
       // presigned PUT and HEAD of uploads; copy to attachments on completion; presigned GET; delete both.
@@ -69,7 +69,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'review',
     entry: 'functions/review/handler.ts',
-    routes: reviewRoutes,
+    routes: Object.values(reviewRoutes),
     // reads reports and history (Query), the cycle list (gsi1), a rapporteur's own summary (GetItem),
     // writes transitions (Update + Put, with ConditionChecks on the sections a transition leaves alone).
     table: ['GetItem', 'Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem'],
@@ -80,7 +80,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'approval',
     entry: 'functions/approval/handler.ts',
-    routes: approvalRoutes,
+    routes: Object.values(approvalRoutes),
     // approve, publish and import: read the report (Query), write the transition (Update + Put + ConditionCheck).
     table: ['Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem'],
     bucket: {},

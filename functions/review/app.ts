@@ -6,7 +6,7 @@ import { reportJson, summaryJson } from '../../shared/http/views';
 import { compileCycle, exportReport, type DocumentFormat } from '../../shared/usecases/documents';
 import { approveSection, getHistory, listReports, returnSection } from '../../shared/usecases/reports';
 import type { AppDeps } from '../deps';
-import * as routes from './routes';
+import { routes } from './routes';
 
 export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(routes.listReports, async (c) => {
@@ -32,7 +32,7 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     return documentResponse(body, format, `reporting-form-${at.cycle}-${at.country}`) as never;
   });
 
-  app.openapi(routes.compilation, async (c) => {
+  app.openapi(routes.getCompilation, async (c) => {
     const { cycle } = c.req.valid('param');
     const { format } = c.req.valid('query');
     const body = await compileCycle(deps, c.get('actor'), { cycle, format });
