@@ -1,13 +1,15 @@
 /**
  * The OpenAPI document as the real local server serves it: Redocly's recommended rules (the pinned
- * CLI, offline) find no error and no warning. A failure names the route and says what to do (the
- * convention is at the top of functions/openapi.ts).
+ * CLI, offline) find no error and no warning, and the typed client's checked-in types are the ones
+ * generated from it. Either failure names the route and says what to do (the convention is at the
+ * top of functions/openapi.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_TYPES_FILE, clientTypes } from '../../scripts/client-types';
 import { startTestApi, type TestApi } from '../support/api';
 
 let api: TestApi;
@@ -57,5 +59,13 @@ describe('the served OpenAPI document', () => {
       `Redocly finds ${totals.errors} error(s) and ${totals.warnings} warning(s) in /openapi.json. Write route contracts with defineRoutes as the top of functions/openapi.ts says; do not relax redocly.yaml.`,
     ).toEqual([]);
     expect(lint.status).toBe(0);
+  });
+
+  it('gives the typed client exactly the checked-in types', async () => {
+    const generated = await clientTypes(JSON.parse(served));
+    expect(
+      readFileSync(CLIENT_TYPES_FILE, 'utf8'),
+      `${CLIENT_TYPES_FILE} is not what the served /openapi.json generates: run \`npm run client:generate\`, commit the file, and fix every caller \`npx tsc --noEmit -p .\` names (a broken caller is a broken client of the API).`,
+    ).toBe(generated);
   });
 });
