@@ -55,7 +55,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'submission',
     entry: 'functions/submission/handler.ts',
-    routes: submissionRoutes,
+    routes: Object.values(submissionRoutes),
     table: ['GetItem', 'Query', ...TRANSITION_WRITES, 'DeleteItem'],
     bucket: {
       // presigned PUT and HEAD of uploads; copy to attachments on completion; presigned GET; delete both.
@@ -69,7 +69,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'review',
     entry: 'functions/review/handler.ts',
-    routes: reviewRoutes,
+    routes: Object.values(reviewRoutes),
     // reads reports, history and conversations (Query), the cycle list (gsi1), a rapporteur's own summary
     // (GetItem); writes reviews (Update + Put, ConditionChecks on the sections a review leaves alone, the
     // sent draft deleted), drafts (Put, Delete) and comments (Put; a reply also updates its section).
@@ -81,7 +81,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'approval',
     entry: 'functions/approval/handler.ts',
-    routes: approvalRoutes,
+    routes: Object.values(approvalRoutes),
     // approve, publish and import: read the report (Query), write the transition (Update + Put + ConditionCheck).
     table: ['Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem'],
     bucket: {},

@@ -1,17 +1,19 @@
 /**
  * `npm run import -- --cycle 2014 [--country ME] [--dry-run] [--submit] [--overwrite] FILE...`: imports published
  * reporting-form documents through the API's import route (the same store and workflow as every
- * other write, with an audit event naming the importer). Without --country, each document's
- * country line decides. Talks to API_URL (default: the local server) with IMPORT_TOKEN, or with
- * an admin token of the local development issuer when none is given.
+ * other write, with an audit event naming the importer). The cycle's form comes from the API too
+ * (`GET /cycles/{cycle}`), so any cycle the API knows works. Without --country, each document's
+ * country line decides. Talks to API_URL (default: the local server) through the typed client with
+ * IMPORT_TOKEN, or with an admin token of the local development issuer when none is given.
  */
 import { SingleBar, Presets } from 'cli-progress';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDevIssuer } from '../functions/local/dev-issuer';
+import { createApiClient } from '../shared/client';
 import { parseReportingForm } from '../shared/documents';
-import { findCycle } from '../shared/form';
+import { CycleSchema, cycleInfo, type CycleInfo } from '../shared/form';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,11 +34,28 @@ function usage(message: string): never {
 
 if (positionals.length === 0) usage('name at least one document');
 if (values.country && positionals.length > 1) usage('--country applies to one document; omit it to take each document’s country line');
-const info = findCycle(values.cycle!) ?? usage(`unknown cycle ${values.cycle}`);
-const api = (values.api ?? process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
+const apiUrl = (values.api ?? process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
 const token =
   process.env.IMPORT_TOKEN ??
   (await (await ensureDevIssuer(resolve(process.env.DATA_DIR ?? '.data'))).sign({ sub: 'import-cli', name: `Import by ${process.env.USER ?? 'command line'}`, roles: ['admin'] }, { expiresIn: '15m' }));
+const api = createApiClient(apiUrl, token);
+const unreachable = (error: Error) => `cannot reach ${apiUrl} (is \`npm start\` running?): ${error.message}`;
+const info = await readCycle(values.cycle!);
+
+/** The cycle's form, participants and sections, as the API serves them. */
+async function readCycle(cycle: string): Promise<CycleInfo> {
+  const result = await api.GET('/cycles/{cycle}', { params: { path: { cycle } } }).catch((error: Error) => error);
+  if (result instanceof Error) fail(unreachable(result));
+  const { data, error, response } = result;
+  if (response.status === 404) usage(`unknown cycle ${cycle}`);
+  if (!data) fail(`cannot read cycle ${cycle}: ${response.status}: ${error?.detail ?? response.statusText}`);
+  return cycleInfo(CycleSchema.parse(data));
+}
+
+function fail(message: string): never {
+  process.stderr.write(`import: ${message}\n`);
+  process.exit(1);
+}
 
 interface Outcome {
   file: string;
@@ -66,30 +85,27 @@ async function importOne(file: string): Promise<Outcome> {
   }
   const country = values.country?.toUpperCase() ?? parseReportingForm(text, info).country;
   if (!country) return { file, ok: false, message: 'the document names no participant of the cycle; pass --country', details: [] };
-  const query = new URLSearchParams({ dryRun: String(values['dry-run']), submit: String(values.submit), overwrite: String(values.overwrite) });
-  let response: Response;
-  try {
-    response = await fetch(`${api}/cycles/${info.cycle.id}/reports/${country}/import?${query}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain; charset=utf-8', 'x-document-name': basename(file) },
+  const flag = (on: boolean | undefined) => (on ? 'true' : 'false');
+  const result = await api
+    .POST('/cycles/{cycle}/reports/{country}/import', {
+      params: {
+        path: { cycle: info.cycle.id, country },
+        query: { dryRun: flag(values['dry-run']), submit: flag(values.submit), overwrite: flag(values.overwrite) },
+        header: { 'x-document-name': basename(file) },
+      },
       body: text,
-    });
-  } catch (error) {
-    return { file, country, ok: false, message: `cannot reach ${api} (is \`npm start\` running?): ${(error as Error).message}`, details: [] };
+      bodySerializer: (body) => body,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    })
+    .catch((error: Error) => error);
+  if (result instanceof Error) return { file, country, ok: false, message: unreachable(result), details: [] };
+  const { data: body, error, response } = result;
+  if (!body) {
+    return { file, country, ok: false, message: `${response.status}: ${error?.detail ?? response.statusText}`, details: (error?.errors ?? []).map((e) => `${e.path}: ${e.message}`) };
   }
-  const body = (await response.json().catch(() => ({}))) as {
-    detail?: string;
-    errors?: Array<{ path: string; message: string }>;
-    status?: string;
-    sections?: Array<{ nothingToReport: boolean }>;
-    attachmentsNotImported?: Array<{ section: string; filename: string }>;
-  };
-  if (!response.ok) {
-    return { file, country, ok: false, message: `${response.status}: ${body.detail ?? response.statusText}`, details: (body.errors ?? []).map((e) => `${e.path}: ${e.message}`) };
-  }
-  const answered = body.sections?.filter((s) => !s.nothingToReport).length ?? 0;
-  const details = (body.attachmentsNotImported ?? []).map((a) => `${a.section}: attachment "${a.filename}" is listed but files are not imported`);
-  return { file, country, ok: true, message: `${values['dry-run'] ? 'would import' : 'imported'} ${answered} answers, ${21 - answered} nothing to report; report ${body.status}`, details };
+  const answered = body.sections.filter((s) => !s.nothingToReport).length;
+  const details = body.attachmentsNotImported.map((a) => `${a.section}: attachment "${a.filename}" is listed but files are not imported`);
+  return { file, country, ok: true, message: `${values['dry-run'] ? 'would import' : 'imported'} ${answered} answers, ${body.sections.length - answered} nothing to report; report ${body.status}`, details };
 }
 
 const failed = outcomes.filter((o) => !o.ok);

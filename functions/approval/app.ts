@@ -7,7 +7,7 @@ import { MAX_DOCUMENT_BYTES, importDocument } from '../../shared/usecases/docume
 import { approveReport, publishReport } from '../../shared/usecases/reports';
 import { InvalidInputError } from '../../shared/workflow';
 import type { AppDeps } from '../deps';
-import * as routes from './routes';
+import { routes } from './routes';
 
 export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(routes.approveReport, async (c) => c.json(reportJson(await approveReport(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
@@ -27,7 +27,7 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     } catch {
       throw new InvalidInputError('The document is not UTF-8 text.', [{ path: 'body', message: 'must be UTF-8' }]);
     }
-    const source = c.req.header('x-document-name')?.slice(0, 200) || 'HTTP upload';
+    const source = c.req.valid('header')['x-document-name']?.slice(0, 200) || 'HTTP upload';
     return c.json(await importDocument(deps, actor, c.req.valid('param'), text, { dryRun, submit, overwrite, source }), 200);
   });
 }

@@ -1,28 +1,7 @@
 /** Route contracts of the approval function: approving and publishing whole reports. */
-import { createRoute, z } from '@hono/zod-openapi';
-import { ReportParams, ReportSchema, problems } from '../../shared/http/schemas';
-
-const bearer = [{ bearer: [] }];
-
-export const approveReport = createRoute({
-  method: 'post',
-  path: '/cycles/{cycle}/reports/{country}/approve',
-  tags: ['approval'],
-  summary: 'Approve a report whose every section is approved (reviewer, admin)',
-  security: bearer,
-  request: { params: ReportParams },
-  responses: { 200: { description: 'The approved report', content: { 'application/json': { schema: ReportSchema } } }, ...problems(400, 401, 403, 404, 409) },
-});
-
-export const publishReport = createRoute({
-  method: 'post',
-  path: '/cycles/{cycle}/reports/{country}/publish',
-  tags: ['approval'],
-  summary: 'Publish an approved report: readable without sign-in (admin)',
-  security: bearer,
-  request: { params: ReportParams },
-  responses: { 200: { description: 'The published report', content: { 'application/json': { schema: ReportSchema } } }, ...problems(400, 401, 403, 404, 409) },
-});
+import { z } from '@hono/zod-openapi';
+import { defineRoutes } from '../../shared/http/contract';
+import { ReportParams, ReportSchema } from '../../shared/http/schemas';
 
 export const ImportResultSchema = z
   .object({
@@ -41,27 +20,50 @@ const flag = z
   .default('false')
   .transform((v) => v === 'true');
 
-export const importReport = createRoute({
-  method: 'post',
-  path: '/cycles/{cycle}/reports/{country}/import',
-  tags: ['documents'],
-  summary: 'Import a reporting-form document (text) into a draft report (admin)',
-  description:
-    'The body is the document as published (plain text, UTF-8, at most 1 MB). Refused with 400 and every unplaced line or mismatched heading listed when the document does not fit the form; nothing is written then. `dryRun=true` parses and checks only; `submit=true` submits the report on the country\'s behalf in the same write. An import never replaces answers the country saved unless `overwrite=true`.',
-  security: [{ bearer: [] }],
-  request: {
-    params: ReportParams,
-    query: z.object({
-      dryRun: flag.openapi({ param: { name: 'dryRun', in: 'query' } }),
-      submit: flag.openapi({ param: { name: 'submit', in: 'query' } }),
-      overwrite: flag.openapi({ param: { name: 'overwrite', in: 'query' }, description: 'Replace answers the country has already saved (refused with 409 otherwise).' }),
-    }),
-    body: { required: true, content: { 'text/plain': { schema: z.string() } } },
+export const routes = defineRoutes({
+  approveReport: {
+    method: 'post',
+    path: '/cycles/{cycle}/reports/{country}/approve',
+    tags: ['approval'],
+    summary: 'Approve a report whose every section is approved (reviewer, admin)',
+    request: { params: ReportParams },
+    responses: { 200: { description: 'The approved report', content: { 'application/json': { schema: ReportSchema } } } },
+    problems: [403, 409],
   },
-  responses: {
-    200: { description: 'The imported (or previewed) answers', content: { 'application/json': { schema: ImportResultSchema } } },
-    ...problems(400, 401, 403, 404, 409),
+
+  publishReport: {
+    method: 'post',
+    path: '/cycles/{cycle}/reports/{country}/publish',
+    tags: ['approval'],
+    summary: 'Publish an approved report: readable without sign-in (admin)',
+    request: { params: ReportParams },
+    responses: { 200: { description: 'The published report', content: { 'application/json': { schema: ReportSchema } } } },
+    problems: [403, 409],
+  },
+
+  importReport: {
+    method: 'post',
+    path: '/cycles/{cycle}/reports/{country}/import',
+    tags: ['documents'],
+    summary: 'Import a reporting-form document (text) into a draft report (admin)',
+    description:
+      'The body is the document as published (plain text, UTF-8, at most 1 MB). Refused with 400 and every unplaced line or mismatched heading listed when the document does not fit the form; nothing is written then. `dryRun=true` parses and checks only; `submit=true` submits the report on the country\'s behalf in the same write. An import never replaces answers the country saved unless `overwrite=true`.',
+    request: {
+      params: ReportParams,
+      headers: z.object({
+        'x-document-name': z.string().optional().openapi({ param: { name: 'x-document-name', in: 'header' }, description: 'The file name, recorded in the audit event (its first 200 characters).' }),
+      }),
+      query: z.object({
+        dryRun: flag.openapi({ param: { name: 'dryRun', in: 'query' } }),
+        submit: flag.openapi({ param: { name: 'submit', in: 'query' } }),
+        overwrite: flag.openapi({ param: { name: 'overwrite', in: 'query' }, description: 'Replace answers the country has already saved (refused with 409 otherwise).' }),
+      }),
+      body: { required: true, content: { 'text/plain': { schema: z.string() } } },
+    },
+    responses: {
+      200: { description: 'The imported (or previewed) answers', content: { 'application/json': { schema: ImportResultSchema } } },
+    },
+    problems: [403, 409],
   },
 });
 
-export const routes = [approveReport, publishReport, importReport];

@@ -11,7 +11,7 @@ import { addComment, listComments } from '../../shared/usecases/comments';
 import { approveSection, getHistory, listReports, returnSection } from '../../shared/usecases/reports';
 import { discardDraftReview, getDraftReview, listReviews, saveDraftReview, sendReview } from '../../shared/usecases/reviews';
 import type { AppDeps } from '../deps';
-import * as routes from './routes';
+import { routes } from './routes';
 
 export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(routes.listReports, async (c) => {
@@ -63,7 +63,7 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     return documentResponse(body, format, `reporting-form-${at.cycle}-${at.country}`) as never;
   });
 
-  app.openapi(routes.compilation, async (c) => {
+  app.openapi(routes.getCompilation, async (c) => {
     const { cycle } = c.req.valid('param');
     const { format } = c.req.valid('query');
     const body = await compileCycle(deps, c.get('actor'), { cycle, format });

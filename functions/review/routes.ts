@@ -1,6 +1,7 @@
-/** Route contracts of the review function: the reviewers' queue, section decisions and history. */
-import { createRoute, z } from '@hono/zod-openapi';
+/** Route contracts of the review function: the reviewers' queue, reviews (draft and sent), conversations, history and documents. */
+import { z } from '@hono/zod-openapi';
 import { REPORT_STATUSES } from '../../shared/workflow';
+import { defineRoutes } from '../../shared/http/contract';
 import {
   CommentBody,
   CommentSchema,
@@ -15,130 +16,14 @@ import {
   ReviewSchema,
   SectionParams,
   SendReviewBody,
-  problems,
 } from '../../shared/http/schemas';
-
-const bearer = [{ bearer: [] }];
-
-export const listReports = createRoute({
-  method: 'get',
-  path: '/cycles/{cycle}/reports',
-  tags: ['review'],
-  summary: "A cycle's reports: every participant for reviewers and admins, one's own for a rapporteur",
-  security: bearer,
-  request: { params: CycleParam, query: z.object({ status: z.enum(REPORT_STATUSES).optional().openapi({ param: { name: 'status', in: 'query' } }) }) },
-  responses: { 200: { description: 'Reports with their section statuses', content: { 'application/json': { schema: ReportListSchema } } }, ...problems(400, 401, 403, 404) },
-});
-
-export const approveSection = createRoute({
-  method: 'post',
-  path: '/cycles/{cycle}/reports/{country}/sections/{section}/approve',
-  tags: ['review'],
-  summary: 'Approve a submitted section: a review of one decision, sent at once (reviewer, admin)',
-  security: bearer,
-  request: { params: SectionParams },
-  responses: { 200: { description: 'The report after the change', content: { 'application/json': { schema: ReportSchema } } }, ...problems(400, 401, 403, 404, 409) },
-});
-
-export const returnSection = createRoute({
-  method: 'post',
-  path: '/cycles/{cycle}/reports/{country}/sections/{section}/return',
-  tags: ['review'],
-  summary: 'Return a submitted section to the country with a comment: a review of one decision, sent at once (reviewer, admin)',
-  security: bearer,
-  request: { params: SectionParams, body: { required: true, content: { 'application/json': { schema: ReturnSectionBody } } } },
-  responses: { 200: { description: 'The report after the change', content: { 'application/json': { schema: ReportSchema } } }, ...problems(400, 401, 403, 404, 409) },
-});
-
-export const getHistory = createRoute({
-  method: 'get',
-  path: '/cycles/{cycle}/reports/{country}/history',
-  tags: ['review'],
-  summary: "A report's audit events and conversations, oldest first (the country's rapporteurs, reviewers, admins; internal notes for the secretariat only)",
-  security: bearer,
-  request: { params: ReportParams },
-  responses: { 200: { description: 'Audit events', content: { 'application/json': { schema: HistorySchema } } }, ...problems(400, 401, 403, 404) },
-});
-
-const reviewsPath = '/cycles/{cycle}/reports/{country}/reviews';
-
-export const getDraftReview = createRoute({
-  method: 'get',
-  path: `${reviewsPath}/draft`,
-  tags: ['review'],
-  summary: 'Your draft review of a report (reviewer, admin): kept until sent or discarded, never shown to the country',
-  security: bearer,
-  request: { params: ReportParams },
-  responses: { 200: { description: 'Your draft (no decisions when you have none)', content: { 'application/json': { schema: DraftReviewSchema } } }, ...problems(400, 401, 403, 404) },
-});
-
-export const saveDraftReview = createRoute({
-  method: 'put',
-  path: `${reviewsPath}/draft`,
-  tags: ['review'],
-  summary: 'Replace your draft review (reviewer, admin); every section must still be submitted, a return needs a comment',
-  security: bearer,
-  request: { params: ReportParams, body: { required: true, content: { 'application/json': { schema: DraftReviewBody } } } },
-  responses: { 200: { description: 'The draft as kept', content: { 'application/json': { schema: DraftReviewSchema } } }, ...problems(400, 401, 403, 404, 409) },
-});
-
-export const discardDraftReview = createRoute({
-  method: 'delete',
-  path: `${reviewsPath}/draft`,
-  tags: ['review'],
-  summary: 'Discard your draft review (reviewer, admin)',
-  security: bearer,
-  request: { params: ReportParams },
-  responses: { 204: { description: 'Discarded (or there was none)' }, ...problems(400, 401, 403, 404) },
-});
-
-export const sendReview = createRoute({
-  method: 'post',
-  path: reviewsPath,
-  tags: ['review'],
-  summary: 'Send a review: every decision applied at once; the report is returned when a section is (reviewer, admin)',
-  description:
-    'Without `decisions`, your draft review is sent and discarded. A decision on a section that is no longer submitted refuses the whole review with 409 naming it; nothing is applied. Returns open their sections\' conversations.',
-  security: bearer,
-  request: { params: ReportParams, body: { required: true, content: { 'application/json': { schema: SendReviewBody } } } },
-  responses: { 200: { description: 'The report after the review', content: { 'application/json': { schema: ReportSchema } } }, ...problems(400, 401, 403, 404, 409) },
-});
-
-export const listReviews = createRoute({
-  method: 'get',
-  path: reviewsPath,
-  tags: ['review'],
-  summary: "A report's sent reviews, oldest first, with their decisions (the country's rapporteurs, reviewers, admins)",
-  security: bearer,
-  request: { params: ReportParams },
-  responses: { 200: { description: 'Sent reviews', content: { 'application/json': { schema: z.object({ reviews: z.array(ReviewSchema) }) } } }, ...problems(400, 401, 403, 404) },
-});
-
-const commentsPath = '/cycles/{cycle}/reports/{country}/sections/{section}/comments';
-
-export const listComments = createRoute({
-  method: 'get',
-  path: commentsPath,
-  tags: ['review'],
-  summary: "A section's conversation, oldest first (the country's rapporteurs never get internal notes; never public)",
-  security: bearer,
-  request: { params: SectionParams },
-  responses: { 200: { description: 'Comments', content: { 'application/json': { schema: z.object({ comments: z.array(CommentSchema) }) } } }, ...problems(400, 401, 403, 404) },
-});
-
-export const addComment = createRoute({
-  method: 'post',
-  path: commentsPath,
-  tags: ['review'],
-  summary: "Add to a section's conversation: the country's rapporteurs reply on a returned section; reviewers and admins add notes, internal ones for the secretariat only",
-  security: bearer,
-  request: { params: SectionParams, body: { required: true, content: { 'application/json': { schema: CommentBody } } } },
-  responses: { 201: { description: 'The comment as stored', content: { 'application/json': { schema: CommentSchema } } }, ...problems(400, 401, 403, 404, 409) },
-});
 
 const FormatQuery = z.object({
   format: z.enum(['md', 'html']).default('html').openapi({ param: { name: 'format', in: 'query' }, description: 'Markdown or a printable HTML page' }),
 });
+
+const reviewsPath = '/cycles/{cycle}/reports/{country}/reviews';
+const commentsPath = '/cycles/{cycle}/reports/{country}/sections/{section}/comments';
 
 const documentResponses = {
   200: {
@@ -147,22 +32,137 @@ const documentResponses = {
   },
 };
 
-export const exportReport = createRoute({
-  method: 'get',
-  path: '/cycles/{cycle}/reports/{country}/export',
-  tags: ['documents'],
-  summary: 'A report in the official reporting-form layout (readers of the report; anyone once published)',
-  request: { params: ReportParams, query: FormatQuery },
-  responses: { ...documentResponses, ...problems(400, 401, 403, 404) },
-});
+export const routes = defineRoutes({
+  listReports: {
+    method: 'get',
+    path: '/cycles/{cycle}/reports',
+    tags: ['review'],
+    summary: "A cycle's reports: every participant for reviewers and admins, one's own for a rapporteur",
+    request: { params: CycleParam, query: z.object({ status: z.enum(REPORT_STATUSES).optional().openapi({ param: { name: 'status', in: 'query' } }) }) },
+    responses: { 200: { description: 'Reports with their section statuses', content: { 'application/json': { schema: ReportListSchema } } } },
+    problems: [403],
+  },
 
-export const compilation = createRoute({
-  method: 'get',
-  path: '/cycles/{cycle}/compilation',
-  tags: ['documents'],
-  summary: "A cycle's reports in one document, by goal and country (reviewers and admins: every submitted report; everyone else: the published ones)",
-  request: { params: CycleParam, query: FormatQuery },
-  responses: { ...documentResponses, ...problems(400, 401, 404) },
-});
+  approveSection: {
+    method: 'post',
+    path: '/cycles/{cycle}/reports/{country}/sections/{section}/approve',
+    tags: ['review'],
+    summary: 'Approve a submitted section: a review of one decision, sent at once (reviewer, admin)',
+    request: { params: SectionParams },
+    responses: { 200: { description: 'The report after the change', content: { 'application/json': { schema: ReportSchema } } } },
+    problems: [403, 409],
+  },
 
-export const routes = [listReports, approveSection, returnSection, getHistory, exportReport, compilation, getDraftReview, saveDraftReview, discardDraftReview, sendReview, listReviews, listComments, addComment];
+  returnSection: {
+    method: 'post',
+    path: '/cycles/{cycle}/reports/{country}/sections/{section}/return',
+    tags: ['review'],
+    summary: 'Return a submitted section to the country with a comment: a review of one decision, sent at once (reviewer, admin)',
+    request: { params: SectionParams, body: { required: true, content: { 'application/json': { schema: ReturnSectionBody } } } },
+    responses: { 200: { description: 'The report after the change', content: { 'application/json': { schema: ReportSchema } } } },
+    problems: [403, 409],
+  },
+
+  getHistory: {
+    method: 'get',
+    path: '/cycles/{cycle}/reports/{country}/history',
+    tags: ['review'],
+    summary: "A report's audit events and conversations, oldest first (the country's rapporteurs, reviewers, admins; internal notes for the secretariat only)",
+    request: { params: ReportParams },
+    responses: { 200: { description: 'Audit events and comments', content: { 'application/json': { schema: HistorySchema } } } },
+    problems: [403],
+  },
+
+  getDraftReview: {
+    method: 'get',
+    path: `${reviewsPath}/draft`,
+    tags: ['review'],
+    summary: 'Your draft review of a report (reviewer, admin): kept until sent or discarded, never shown to the country',
+    request: { params: ReportParams },
+    responses: { 200: { description: 'Your draft (no decisions when you have none)', content: { 'application/json': { schema: DraftReviewSchema } } } },
+    problems: [403],
+  },
+
+  saveDraftReview: {
+    method: 'put',
+    path: `${reviewsPath}/draft`,
+    tags: ['review'],
+    summary: 'Replace your draft review (reviewer, admin); every section must still be submitted, a return needs a comment',
+    request: { params: ReportParams, body: { required: true, content: { 'application/json': { schema: DraftReviewBody } } } },
+    responses: { 200: { description: 'The draft as kept', content: { 'application/json': { schema: DraftReviewSchema } } } },
+    problems: [403, 409],
+  },
+
+  discardDraftReview: {
+    method: 'delete',
+    path: `${reviewsPath}/draft`,
+    tags: ['review'],
+    summary: 'Discard your draft review (reviewer, admin)',
+    request: { params: ReportParams },
+    responses: { 204: { description: 'Discarded (or there was none)' } },
+    problems: [403],
+  },
+
+  sendReview: {
+    method: 'post',
+    path: reviewsPath,
+    tags: ['review'],
+    summary: 'Send a review: every decision applied at once; the report is returned when a section is (reviewer, admin)',
+    description:
+      "Without `decisions`, your draft review is sent and discarded. A decision on a section that is no longer submitted refuses the whole review with 409 naming it; nothing is applied. Returns open their sections' conversations.",
+    request: { params: ReportParams, body: { required: true, content: { 'application/json': { schema: SendReviewBody } } } },
+    responses: { 200: { description: 'The report after the review', content: { 'application/json': { schema: ReportSchema } } } },
+    problems: [403, 409],
+  },
+
+  listReviews: {
+    method: 'get',
+    path: reviewsPath,
+    tags: ['review'],
+    summary: "A report's sent reviews, oldest first, with their decisions (the country's rapporteurs, reviewers, admins)",
+    request: { params: ReportParams },
+    responses: { 200: { description: 'Sent reviews', content: { 'application/json': { schema: z.object({ reviews: z.array(ReviewSchema) }) } } } },
+    problems: [403],
+  },
+
+  listComments: {
+    method: 'get',
+    path: commentsPath,
+    tags: ['review'],
+    summary: "A section's conversation, oldest first (the country's rapporteurs never get internal notes; never public)",
+    request: { params: SectionParams },
+    responses: { 200: { description: 'Comments', content: { 'application/json': { schema: z.object({ comments: z.array(CommentSchema) }) } } } },
+    problems: [403],
+  },
+
+  addComment: {
+    method: 'post',
+    path: commentsPath,
+    tags: ['review'],
+    summary: "Add to a section's conversation: the country's rapporteurs reply on a returned section; reviewers and admins add notes, internal ones for the secretariat only",
+    request: { params: SectionParams, body: { required: true, content: { 'application/json': { schema: CommentBody } } } },
+    responses: { 201: { description: 'The comment as stored', content: { 'application/json': { schema: CommentSchema } } } },
+    problems: [403, 409],
+  },
+
+  exportReport: {
+    method: 'get',
+    path: '/cycles/{cycle}/reports/{country}/export',
+    tags: ['documents'],
+    summary: 'A report in the official reporting-form layout (readers of the report; anyone once published)',
+    auth: 'optional',
+    request: { params: ReportParams, query: FormatQuery },
+    responses: documentResponses,
+    problems: [403],
+  },
+
+  getCompilation: {
+    method: 'get',
+    path: '/cycles/{cycle}/compilation',
+    tags: ['documents'],
+    summary: "A cycle's reports in one document, by goal and country (reviewers and admins: every submitted report; everyone else: the published ones)",
+    auth: 'optional',
+    request: { params: CycleParam, query: FormatQuery },
+    responses: documentResponses,
+  },
+});

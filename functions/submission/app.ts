@@ -12,11 +12,10 @@ import { getCycle, listCycles } from '../../shared/usecases/cycles';
 import { getReport, saveSection, submitReport } from '../../shared/usecases/reports';
 import type { AppDepsWithAttachments } from '../deps';
 import { registerDocs } from '../openapi';
-import { health } from '../common/routes';
-import * as routes from './routes';
+import { routes } from './routes';
 
 export function registerSubmissionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDepsWithAttachments): void {
-  app.openapi(health, (c) => c.json({ status: 'ok' as const }, 200));
+  app.openapi(routes.getHealth, (c) => c.json({ status: 'ok' as const }, 200));
   registerDocs(app);
 
   app.openapi(routes.listCycles, async (c) => {

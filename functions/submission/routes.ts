@@ -1,5 +1,6 @@
 /** Route contracts of the submission function: what a country's rapporteur reads and writes. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { defineRoutes } from '../../shared/http/contract';
 import {
   AttachmentDownloadSchema,
   AttachmentParams,
@@ -15,141 +16,123 @@ import {
   SaveSectionBody,
   SectionParams,
   SectionSchema,
-  problems,
 } from '../../shared/http/schemas';
-import { docs, health, openapiDocument } from '../common/routes';
-
-const bearer = [{ bearer: [] }];
-
-export const listCycles = createRoute({
-  method: 'get',
-  path: '/cycles',
-  tags: ['cycles'],
-  summary: 'Reporting cycles',
-  security: bearer,
-  responses: {
-    200: { description: 'Cycles', content: { 'application/json': { schema: z.object({ cycles: z.array(CycleSummarySchema) }) } } },
-    ...problems(401),
-  },
-});
-
-export const getCycle = createRoute({
-  method: 'get',
-  path: '/cycles/{cycle}',
-  tags: ['cycles'],
-  summary: 'A cycle: its form, section ids, participants and deadline',
-  security: bearer,
-  request: { params: CycleParam },
-  responses: { 200: { description: 'The cycle', content: { 'application/json': { schema: CycleDetailSchema } } }, ...problems(400, 401, 404) },
-});
-
-export const getReport = createRoute({
-  method: 'get',
-  path: '/cycles/{cycle}/reports/{country}',
-  tags: ['reports'],
-  summary: "A country's report with every section (rapporteur of the country, reviewer, admin)",
-  security: bearer,
-  request: { params: ReportParams },
-  responses: { 200: { description: 'The report', content: { 'application/json': { schema: ReportSchema } } }, ...problems(400, 401, 403, 404) },
-});
-
-export const saveSection = createRoute({
-  method: 'put',
-  path: '/cycles/{cycle}/reports/{country}/sections/{section}',
-  tags: ['reports'],
-  summary: "Save a section's answer (rapporteur of the country; section draft or returned)",
-  security: bearer,
-  request: {
-    params: SectionParams,
-    headers: IfMatchHeader,
-    body: { required: true, content: { 'application/json': { schema: SaveSectionBody } } },
-  },
-  responses: {
-    200: {
-      description: 'The saved section; its new etag is also in the ETag header',
-      headers: z.object({ ETag: z.string() }),
-      content: { 'application/json': { schema: SectionSchema } },
-    },
-    ...problems(400, 401, 403, 404, 409, 412, 428),
-  },
-});
-
-export const submitReport = createRoute({
-  method: 'post',
-  path: '/cycles/{cycle}/reports/{country}/submit',
-  tags: ['reports'],
-  summary: 'Submit the report for review (rapporteur of the country)',
-  security: bearer,
-  request: { params: ReportParams },
-  responses: { 200: { description: 'The submitted report', content: { 'application/json': { schema: ReportSchema } } }, ...problems(400, 401, 403, 404, 409) },
-});
+import { commonRoutes } from '../common/routes';
 
 const attachmentsPath = '/cycles/{cycle}/reports/{country}/sections/{section}/attachments';
 
-export const requestUpload = createRoute({
-  method: 'post',
-  path: attachmentsPath,
-  tags: ['attachments'],
-  summary: 'Ask for a presigned URL to upload an attachment to a section (rapporteur of the country; section draft or returned)',
-  description: 'Allowed: PDF, Word, Excel, OpenDocument text and spreadsheet, PNG, JPEG, plain text, CSV; at most 25 MB. PUT the bytes to `uploadUrl` with `headers` within 10 minutes, then complete.',
-  security: bearer,
-  request: { params: SectionParams, body: { required: true, content: { 'application/json': { schema: AttachmentUploadRequestSchema } } } },
-  responses: { 201: { description: 'Where to PUT the file', content: { 'application/json': { schema: UploadTicketSchema } } }, ...problems(400, 401, 403, 404, 409) },
-});
-
-export const completeUpload = createRoute({
-  method: 'post',
-  path: `${attachmentsPath}/{id}/complete`,
-  tags: ['attachments'],
-  summary: 'Confirm an upload: the stored object must exist with the declared size and type',
-  security: bearer,
-  request: { params: AttachmentParams },
-  responses: { 200: { description: 'The uploaded attachment', content: { 'application/json': { schema: AttachmentSchema } } }, ...problems(400, 401, 403, 404, 409) },
-});
-
-export const listAttachments = createRoute({
-  method: 'get',
-  path: attachmentsPath,
-  tags: ['attachments'],
-  summary: "A section's uploaded attachments (whoever may read the report)",
-  security: bearer,
-  request: { params: SectionParams },
-  responses: { 200: { description: 'Attachments, oldest first', content: { 'application/json': { schema: z.object({ attachments: z.array(AttachmentSchema) }) } } }, ...problems(400, 401, 403, 404) },
-});
-
-export const getAttachment = createRoute({
-  method: 'get',
-  path: `${attachmentsPath}/{id}`,
-  tags: ['attachments'],
-  summary: 'One attachment with a presigned download URL valid for 5 minutes (whoever may read the report)',
-  security: bearer,
-  request: { params: AttachmentParams },
-  responses: { 200: { description: 'The attachment and its download URL', content: { 'application/json': { schema: AttachmentDownloadSchema } } }, ...problems(400, 401, 403, 404) },
-});
-
-export const deleteAttachment = createRoute({
-  method: 'delete',
-  path: `${attachmentsPath}/{id}`,
-  tags: ['attachments'],
-  summary: 'Delete an attachment while its section is editable (rapporteur of the country)',
-  security: bearer,
-  request: { params: AttachmentParams },
-  responses: { 204: { description: 'Deleted' }, ...problems(400, 401, 403, 404, 409) },
-});
-
 /** Every contract this function serves (API Gateway routes them here). */
-export const routes = [
-  health,
-  openapiDocument,
-  docs,
-  listCycles,
-  getCycle,
-  getReport,
-  saveSection,
-  submitReport,
-  requestUpload,
-  completeUpload,
-  listAttachments,
-  getAttachment,
-  deleteAttachment,
-];
+export const routes = {
+  ...commonRoutes,
+  ...defineRoutes({
+    listCycles: {
+      method: 'get',
+      path: '/cycles',
+      tags: ['cycles'],
+      summary: 'Reporting cycles',
+      responses: { 200: { description: 'Cycles', content: { 'application/json': { schema: z.object({ cycles: z.array(CycleSummarySchema) }) } } } },
+    },
+
+    getCycle: {
+      method: 'get',
+      path: '/cycles/{cycle}',
+      tags: ['cycles'],
+      summary: 'A cycle: its form, section ids, participants and deadline',
+      request: { params: CycleParam },
+      responses: { 200: { description: 'The cycle', content: { 'application/json': { schema: CycleDetailSchema } } } },
+    },
+
+    getReport: {
+      method: 'get',
+      path: '/cycles/{cycle}/reports/{country}',
+      tags: ['reports'],
+      summary: "A country's report with every section (rapporteur of the country, reviewer, admin)",
+      request: { params: ReportParams },
+      responses: { 200: { description: 'The report', content: { 'application/json': { schema: ReportSchema } } } },
+      problems: [403],
+    },
+
+    saveSection: {
+      method: 'put',
+      path: '/cycles/{cycle}/reports/{country}/sections/{section}',
+      tags: ['reports'],
+      summary: "Save a section's answer (rapporteur of the country; section draft or returned)",
+      request: {
+        params: SectionParams,
+        headers: IfMatchHeader,
+        body: { required: true, content: { 'application/json': { schema: SaveSectionBody } } },
+      },
+      responses: {
+        200: {
+          description: 'The saved section; its new etag is also in the ETag header',
+          headers: z.object({ ETag: z.string() }),
+          content: { 'application/json': { schema: SectionSchema } },
+        },
+      },
+      problems: [403, 409, 412, 428],
+    },
+
+    submitReport: {
+      method: 'post',
+      path: '/cycles/{cycle}/reports/{country}/submit',
+      tags: ['reports'],
+      summary: 'Submit the report for review (rapporteur of the country)',
+      request: { params: ReportParams },
+      responses: { 200: { description: 'The submitted report', content: { 'application/json': { schema: ReportSchema } } } },
+      problems: [403, 409],
+    },
+
+    requestUpload: {
+      method: 'post',
+      path: attachmentsPath,
+      tags: ['attachments'],
+      summary: 'Ask for a presigned URL to upload an attachment to a section (rapporteur of the country; section draft or returned)',
+      description: 'Allowed: PDF, Word, Excel, OpenDocument text and spreadsheet, PNG, JPEG, plain text, CSV; at most 25 MB. PUT the bytes to `uploadUrl` with `headers` within 10 minutes, then complete.',
+      request: { params: SectionParams, body: { required: true, content: { 'application/json': { schema: AttachmentUploadRequestSchema } } } },
+      responses: { 201: { description: 'Where to PUT the file', content: { 'application/json': { schema: UploadTicketSchema } } } },
+      problems: [403, 409],
+    },
+
+    completeUpload: {
+      method: 'post',
+      path: `${attachmentsPath}/{id}/complete`,
+      tags: ['attachments'],
+      summary: 'Confirm an upload: the stored object must exist with the declared size and type',
+      request: { params: AttachmentParams },
+      responses: { 200: { description: 'The uploaded attachment', content: { 'application/json': { schema: AttachmentSchema } } } },
+      problems: [403, 409],
+    },
+
+    listAttachments: {
+      method: 'get',
+      path: attachmentsPath,
+      tags: ['attachments'],
+      summary: "A section's uploaded attachments (whoever may read the report)",
+      auth: 'optional',
+      request: { params: SectionParams },
+      responses: { 200: { description: 'Attachments, oldest first', content: { 'application/json': { schema: z.object({ attachments: z.array(AttachmentSchema) }) } } } },
+      problems: [403],
+    },
+
+    getAttachment: {
+      method: 'get',
+      path: `${attachmentsPath}/{id}`,
+      tags: ['attachments'],
+      summary: 'One attachment with a presigned download URL valid for 5 minutes (whoever may read the report)',
+      auth: 'optional',
+      request: { params: AttachmentParams },
+      responses: { 200: { description: 'The attachment and its download URL', content: { 'application/json': { schema: AttachmentDownloadSchema } } } },
+      problems: [403],
+    },
+
+    deleteAttachment: {
+      method: 'delete',
+      path: `${attachmentsPath}/{id}`,
+      tags: ['attachments'],
+      summary: 'Delete an attachment while its section is editable (rapporteur of the country)',
+      request: { params: AttachmentParams },
+      responses: { 204: { description: 'Deleted' } },
+      problems: [403, 409],
+    },
+  }),
+};

@@ -281,19 +281,3 @@ export const IfMatchHeader = z.object({
 });
 
 export const HealthSchema = z.object({ status: z.literal('ok') }).openapi('Health');
-
-/** Standard error responses of a route, by status. */
-export function problems(...statuses: number[]) {
-  const descriptions: Record<number, string> = {
-    400: 'Invalid input (field errors in `errors`)',
-    401: 'No token, or a bad or expired one',
-    403: 'Wrong role or another country',
-    404: 'Unknown cycle, country or section',
-    409: 'Not allowed in the current state',
-    412: 'The section changed since it was read (stale If-Match)',
-    428: 'If-Match is required',
-  };
-  return Object.fromEntries(
-    statuses.map((s) => [s, { description: descriptions[s] ?? 'Error', content: { 'application/problem+json': { schema: ProblemSchema } } }]),
-  );
-}

@@ -1,0 +1,65 @@
+/**
+ * The route convention (top of functions/openapi.ts): every contract goes through defineRoutes, which
+ * names it by its key and adds its security and its problem responses from its shape.
+ */
+import { z } from '@hono/zod-openapi';
+import { describe, expect, it } from 'vitest';
+import { allContracts } from '../../functions/openapi';
+import { defineRoutes } from '../../shared/http/contract';
+import { ReportParams, SectionParams } from '../../shared/http/schemas';
+
+const ok = { 200: { description: 'OK', content: { 'application/json': { schema: z.object({}) } } } };
+
+describe('defineRoutes', () => {
+  const routes = defineRoutes({
+    getHealth: { method: 'get', path: '/health', summary: 'Health', auth: 'none', responses: ok },
+    exportReport: { method: 'get', path: '/cycles/{cycle}/reports/{country}/export', summary: 'Export', auth: 'optional', request: { params: ReportParams }, responses: ok },
+    saveSection: {
+      method: 'put',
+      path: '/cycles/{cycle}/reports/{country}/sections/{section}',
+      summary: 'Save',
+      request: { params: SectionParams },
+      responses: ok,
+      problems: [428, 403, 412, 409],
+    },
+  });
+
+  it('names each contract by its key, the operationId', () => {
+    expect(Object.entries(routes).map(([key, route]) => [key, route.operationId])).toEqual([
+      ['getHealth', 'getHealth'],
+      ['exportReport', 'exportReport'],
+      ['saveSection', 'saveSection'],
+    ]);
+  });
+
+  it('asks for the bearer token unless the route says otherwise', () => {
+    expect(routes.saveSection.security).toEqual([{ bearer: [] }]);
+    expect(routes.exportReport.security).toEqual([{}, { bearer: [] }]);
+    expect(routes.getHealth.security).toEqual([]);
+    expect(routes.getHealth).not.toHaveProperty('auth');
+    expect(routes.saveSection).not.toHaveProperty('problems');
+  });
+
+  it('adds 400 for input, 401 always and 404 for path parameters, then the declared statuses in order', () => {
+    expect(Object.keys(routes.getHealth.responses)).toEqual(['200', '401']);
+    expect(Object.keys(routes.exportReport.responses)).toEqual(['200', '400', '401', '404']);
+    expect(Object.keys(routes.saveSection.responses)).toEqual(['200', '400', '401', '403', '404', '409', '412', '428']);
+    expect(routes.saveSection.responses).toMatchObject({ 412: { content: { 'application/problem+json': {} } } });
+  });
+
+  it('describes each problem as it applies to the route', () => {
+    const description = (route: { responses: Record<string, unknown> }, status: number) => (route.responses[status] as { description: string }).description;
+    expect(description(routes.saveSection, 404)).toBe('Unknown cycle, report or section');
+    expect(description(routes.exportReport, 404)).toBe('Unknown cycle or report');
+    expect(description(routes.saveSection, 401)).toBe('No token, or a bad or expired one');
+    expect(description(routes.getHealth, 401)).toMatch(/token sent is bad or expired.*without one/);
+  });
+});
+
+describe('the API', () => {
+  it('has every contract made by defineRoutes, each with its own operationId, a verb and a noun', () => {
+    const ids = allContracts().map((route) => route.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id, `operationId ${id}: a verb and a noun in lowerCamelCase, like getReport`).toMatch(/^[a-z]+(?:[A-Z][a-z]+)+$/);
+  });
+});
