@@ -17,7 +17,7 @@ export interface RouteContract {
 }
 
 /** DynamoDB actions a function may be granted (IAM action names without the `dynamodb:` prefix). */
-export type TableAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
+export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
 
 /** S3 object access, as key prefixes per action (`uploads/*`). `HeadObject` is authorized by `s3:GetObject`. */
 export interface BucketAccess {
@@ -72,8 +72,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     routes: Object.values(reviewRoutes),
     // reads reports, history and conversations (Query), the cycle list (gsi1), a rapporteur's own summary
     // (GetItem); writes reviews (Update + Put, ConditionChecks on the sections a review leaves alone, the
-    // sent draft deleted), drafts (Put, Delete) and comments (Put; a reply also updates its section).
-    table: ['GetItem', 'Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem', 'DeleteItem'],
+    // sent draft deleted), drafts (Put, Delete) and comments (Put; a reply also updates its section);
+    // reads revisions (BatchGetItem of the two a diff compares).
+    table: ['GetItem', 'BatchGetItem', 'Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem', 'DeleteItem'],
     queryIndexes: [GSI1],
     // exports and the compilation list attachment names from DynamoDB; downloads go through submission.
     bucket: {},
@@ -93,7 +94,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/web/handler.ts',
     routes: [],
     catchAll: true,
-    table: ['GetItem', 'Query', ...TRANSITION_WRITES, 'DeleteItem'],
+    table: ['GetItem', 'BatchGetItem', 'Query', ...TRANSITION_WRITES, 'DeleteItem'],
     queryIndexes: [GSI1],
     bucket: {
       getObject: [`${UPLOADS_PREFIX}*`, `${ATTACHMENTS_PREFIX}*`],

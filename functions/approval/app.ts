@@ -4,13 +4,17 @@ import { createApp, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
 import { reportJson } from '../../shared/http/views';
 import { MAX_DOCUMENT_BYTES, importDocument } from '../../shared/usecases/documents';
-import { approveReport, publishReport } from '../../shared/usecases/reports';
+import { approveReport, publishReport, reopen } from '../../shared/usecases/reports';
 import { InvalidInputError } from '../../shared/workflow';
 import type { AppDeps } from '../deps';
 import { routes } from './routes';
 
 export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(routes.approveReport, async (c) => c.json(reportJson(await approveReport(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
+
+  app.openapi(routes.reopenReport, async (c) => c.json(reportJson(await reopen(deps, requireActor(c.get('actor')), { ...c.req.valid('param'), ...c.req.valid('json') })), 200));
+
+  app.openapi(routes.reopenSection, async (c) => c.json(reportJson(await reopen(deps, requireActor(c.get('actor')), { ...c.req.valid('param'), ...c.req.valid('json') })), 200));
 
   app.openapi(routes.publishReport, async (c) => c.json(reportJson(await publishReport(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
 

@@ -1,7 +1,7 @@
 /** Route contracts of the approval function: approving and publishing whole reports. */
 import { z } from '@hono/zod-openapi';
 import { defineRoutes } from '../../shared/http/contract';
-import { ReportParams, ReportSchema } from '../../shared/http/schemas';
+import { ReopenBody, ReportParams, ReportSchema, SectionParams } from '../../shared/http/schemas';
 
 export const ImportResultSchema = z
   .object({
@@ -28,6 +28,27 @@ export const routes = defineRoutes({
     summary: 'Approve a report whose every section is approved (reviewer, admin)',
     request: { params: ReportParams },
     responses: { 200: { description: 'The approved report', content: { 'application/json': { schema: ReportSchema } } } },
+    problems: [403, 409],
+  },
+
+  reopenReport: {
+    method: 'post',
+    path: '/cycles/{cycle}/reports/{country}/reopen',
+    tags: ['approval'],
+    summary: 'Reopen an approved or published report with a reason (admin): it becomes returned; reopen its sections to correct them',
+    request: { params: ReportParams, body: { required: true, content: { 'application/json': { schema: ReopenBody } } } },
+    responses: { 200: { description: 'The reopened report', content: { 'application/json': { schema: ReportSchema } } } },
+    problems: [403, 409],
+  },
+
+  reopenSection: {
+    method: 'post',
+    path: '/cycles/{cycle}/reports/{country}/sections/{section}/reopen',
+    tags: ['approval'],
+    summary: 'Reopen an approved section with a reason (admin): the approval is voided and the section returns to the country, the reason opening its conversation',
+    description: 'What the public reads stays the latest publication until the correction is published as the next one.',
+    request: { params: SectionParams, body: { required: true, content: { 'application/json': { schema: ReopenBody } } } },
+    responses: { 200: { description: 'The report after the change', content: { 'application/json': { schema: ReportSchema } } } },
     problems: [403, 409],
   },
 

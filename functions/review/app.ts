@@ -9,6 +9,7 @@ import { draftJson, reportJson, summaryJson } from '../../shared/http/views';
 import { compileCycle, exportReport, type DocumentFormat } from '../../shared/usecases/documents';
 import { addComment, listComments } from '../../shared/usecases/comments';
 import { approveSection, getHistory, listReports, returnSection } from '../../shared/usecases/reports';
+import { diffSection, getRevision, listRevisions } from '../../shared/usecases/revisions';
 import { discardDraftReview, getDraftReview, listReviews, saveDraftReview, sendReview } from '../../shared/usecases/reviews';
 import type { AppDeps } from '../deps';
 import { routes } from './routes';
@@ -51,6 +52,18 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   });
 
   app.openapi(routes.listReviews, async (c) => c.json({ reviews: await listReviews(deps, requireActor(c.get('actor')), c.req.valid('param')) }, 200));
+
+  app.openapi(routes.listRevisions, async (c) => c.json(await listRevisions(deps, requireActor(c.get('actor')), c.req.valid('param')), 200));
+
+  app.openapi(routes.getRevision, async (c) => {
+    const { section, version, at, by, status, text, nothingToReport } = await getRevision(deps, requireActor(c.get('actor')), c.req.valid('param'));
+    return c.json({ section, version, at, by, status, text, nothingToReport }, 200);
+  });
+
+  app.openapi(routes.getSectionDiff, async (c) => {
+    const { from, to, changes } = await diffSection(deps, requireActor(c.get('actor')), { ...c.req.valid('param'), ...c.req.valid('query') });
+    return c.json({ from, to, changes }, 200);
+  });
 
   app.openapi(routes.listComments, async (c) => c.json({ comments: await listComments(deps, requireActor(c.get('actor')), c.req.valid('param')) }, 200));
 

@@ -14,6 +14,11 @@ import {
   ReportSchema,
   ReturnSectionBody,
   ReviewSchema,
+  RevisionListSchema,
+  RevisionParams,
+  RevisionSchema,
+  DiffQuery,
+  DiffSchema,
   SectionParams,
   SendReviewBody,
 } from '../../shared/http/schemas';
@@ -23,7 +28,8 @@ const FormatQuery = z.object({
 });
 
 const reviewsPath = '/cycles/{cycle}/reports/{country}/reviews';
-const commentsPath = '/cycles/{cycle}/reports/{country}/sections/{section}/comments';
+const sectionPath = '/cycles/{cycle}/reports/{country}/sections/{section}';
+const commentsPath = `${sectionPath}/comments`;
 
 const documentResponses = {
   200: {
@@ -143,6 +149,36 @@ export const routes = defineRoutes({
     request: { params: SectionParams, body: { required: true, content: { 'application/json': { schema: CommentBody } } } },
     responses: { 201: { description: 'The comment as stored', content: { 'application/json': { schema: CommentSchema } } } },
     problems: [403, 409],
+  },
+
+  listRevisions: {
+    method: 'get',
+    path: `${sectionPath}/revisions`,
+    tags: ['review'],
+    summary: "A section's revisions (every answer saved, oldest first, without text) and the attachments added and removed (readers of the report; never public)",
+    request: { params: SectionParams },
+    responses: { 200: { description: 'Revisions and attachment activity', content: { 'application/json': { schema: RevisionListSchema } } } },
+    problems: [403],
+  },
+
+  getRevision: {
+    method: 'get',
+    path: `${sectionPath}/revisions/{version}`,
+    tags: ['review'],
+    summary: 'One revision of a section, with its text (readers of the report; never public)',
+    request: { params: RevisionParams },
+    responses: { 200: { description: 'The revision', content: { 'application/json': { schema: RevisionSchema } } } },
+    problems: [403],
+  },
+
+  getSectionDiff: {
+    method: 'get',
+    path: `${sectionPath}/diff`,
+    tags: ['review'],
+    summary: 'What changed in a section between two revisions, by words (by default since the last review; readers of the report)',
+    request: { params: SectionParams, query: DiffQuery },
+    responses: { 200: { description: 'The word diff', content: { 'application/json': { schema: DiffSchema } } } },
+    problems: [403],
   },
 
   exportReport: {

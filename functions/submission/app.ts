@@ -6,9 +6,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
-import { cycleJson, reportJson, sectionJson } from '../../shared/http/views';
+import { cycleJson, reportJson, savedSectionJson } from '../../shared/http/views';
 import { completeUpload, getAttachmentDownload, listAttachments, removeAttachment, requestUpload } from '../../shared/usecases/attachments';
 import { getCycle, listCycles } from '../../shared/usecases/cycles';
+import { getPublication, listPublications } from '../../shared/usecases/publications';
 import { getReport, saveSection, submitReport } from '../../shared/usecases/reports';
 import type { AppDepsWithAttachments } from '../deps';
 import { registerDocs } from '../openapi';
@@ -28,13 +29,20 @@ export function registerSubmissionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     return c.json(cycleJson(await getCycle(deps, c.req.valid('param').cycle)), 200);
   });
 
-  app.openapi(routes.getReport, async (c) => c.json(reportJson(await getReport(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
+  app.openapi(routes.getReport, async (c) => c.json(reportJson(await getReport(deps, c.get('actor'), c.req.valid('param'))), 200));
+
+  app.openapi(routes.listPublications, async (c) => {
+    const { info, participant, publications } = await listPublications(deps, c.req.valid('param'));
+    return c.json({ cycle: info.cycle.id, country: participant.code, publications: publications.map(({ number, at, by }) => ({ number, at, by })) }, 200);
+  });
+
+  app.openapi(routes.getPublication, async (c) => c.json(reportJson(await getPublication(deps, c.req.valid('param'))), 200));
 
   app.openapi(routes.saveSection, async (c) => {
     const at = c.req.valid('param');
     const { text, nothingToReport = false } = c.req.valid('json');
     const saved = await saveSection(deps, requireActor(c.get('actor')), { ...at, text, nothingToReport, ifMatch: c.req.valid('header')['if-match'] });
-    const body = sectionJson(at.cycle, at.country, saved);
+    const body = savedSectionJson(at.cycle, at.country, saved);
     c.header('ETag', body.etag);
     return c.json(body, 200);
   });

@@ -13,9 +13,11 @@ import {
   IfMatchHeader,
   ReportParams,
   ReportSchema,
+  PublicationListSchema,
+  PublicationParams,
   SaveSectionBody,
   SectionParams,
-  SectionSchema,
+  SavedSectionSchema,
 } from '../../shared/http/schemas';
 import { commonRoutes } from '../common/routes';
 
@@ -46,10 +48,32 @@ export const routes = {
       method: 'get',
       path: '/cycles/{cycle}/reports/{country}',
       tags: ['reports'],
-      summary: "A country's report with every section (rapporteur of the country, reviewer, admin)",
+      summary: "A country's report: as it is for the country's rapporteurs, reviewers and admins; its latest publication for anyone else",
+      description: 'Anyone else (another country, the public without a token) reads the latest publication (`publication` says which, and whether a correction is under way); 403 or 404 while the report was never published.',
+      auth: 'optional',
       request: { params: ReportParams },
       responses: { 200: { description: 'The report', content: { 'application/json': { schema: ReportSchema } } } },
       problems: [403],
+    },
+
+    listPublications: {
+      method: 'get',
+      path: '/cycles/{cycle}/reports/{country}/publications',
+      tags: ['reports'],
+      summary: "A report's publications, oldest first (anyone): each one stays readable as it was published",
+      auth: 'optional',
+      request: { params: ReportParams },
+      responses: { 200: { description: 'Publications', content: { 'application/json': { schema: PublicationListSchema } } } },
+    },
+
+    getPublication: {
+      method: 'get',
+      path: '/cycles/{cycle}/reports/{country}/publications/{number}',
+      tags: ['reports'],
+      summary: 'One publication of a report, its answers and files as published (anyone)',
+      auth: 'optional',
+      request: { params: PublicationParams },
+      responses: { 200: { description: 'The publication as a report', content: { 'application/json': { schema: ReportSchema } } } },
     },
 
     saveSection: {
@@ -66,7 +90,7 @@ export const routes = {
         200: {
           description: 'The saved section; its new etag is also in the ETag header',
           headers: z.object({ ETag: z.string() }),
-          content: { 'application/json': { schema: SectionSchema } },
+          content: { 'application/json': { schema: SavedSectionSchema } },
         },
       },
       problems: [403, 409, 412, 428],

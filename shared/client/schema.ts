@@ -96,8 +96,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A country's report with every section (rapporteur of the country, reviewer, admin) */
+        /**
+         * A country's report: as it is for the country's rapporteurs, reviewers and admins; its latest publication for anyone else
+         * @description Anyone else (another country, the public without a token) reads the latest publication (`publication` says which, and whether a correction is under way); 403 or 404 while the report was never published.
+         */
         get: operations["getReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{cycle}/reports/{country}/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report's publications, oldest first (anyone): each one stays readable as it was published */
+        get: operations["listPublications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{cycle}/reports/{country}/publications/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One publication of a report, its answers and files as published (anyone) */
+        get: operations["getPublication"];
         put?: never;
         post?: never;
         delete?: never;
@@ -322,6 +359,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cycles/{cycle}/reports/{country}/sections/{section}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A section's revisions (every answer saved, oldest first, without text) and the attachments added and removed (readers of the report; never public) */
+        get: operations["listRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{cycle}/reports/{country}/sections/{section}/revisions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One revision of a section, with its text (readers of the report; never public) */
+        get: operations["getRevision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{cycle}/reports/{country}/sections/{section}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed in a section between two revisions, by words (by default since the last review; readers of the report) */
+        get: operations["getSectionDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycles/{cycle}/reports/{country}/export": {
         parameters: {
             query?: never;
@@ -367,6 +455,43 @@ export interface paths {
         put?: never;
         /** Approve a report whose every section is approved (reviewer, admin) */
         post: operations["approveReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{cycle}/reports/{country}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen an approved or published report with a reason (admin): it becomes returned; reopen its sections to correct them */
+        post: operations["reopenReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{cycle}/reports/{country}/sections/{section}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen an approved section with a reason (admin): the approval is voided and the section returns to the country, the reason opening its conversation
+         * @description What the public reads stays the latest publication until the correction is published as the next one.
+         */
+        post: operations["reopenSection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -474,6 +599,14 @@ export interface components {
             version: number;
             updatedAt?: string;
             sections: components["schemas"]["Section"][];
+            /** @description Set when this is a publication (what anyone but the country and the secretariat reads): its number, date, and whether a correction is under way. */
+            publication?: {
+                number: number;
+                at: string;
+                correctionInProgress: boolean;
+            };
+            /** @description How many times the report has been published. */
+            publications: number;
             /** @description Draft reviews kept on the report, by whom (the secretariat sees them; empty for anyone else). */
             reviewsInProgress: components["schemas"]["ReviewInProgress"][];
         };
@@ -498,6 +631,10 @@ export interface components {
                 at: string;
                 by: components["schemas"]["ActorRef"];
             };
+            /** @description The revision the answer is at (0: never answered); see …/revisions. */
+            revision: number;
+            /** @description The revision the last sent decision was made on. */
+            reviewedVersion?: number;
             /** @description The answer differs from the one the last decision was made on. */
             changedSinceReview: boolean;
             /** @description Returned, and neither revised nor answered by the country since: the report cannot be resubmitted yet. */
@@ -524,6 +661,28 @@ export interface components {
             reviewer: components["schemas"]["ActorRef"];
             decisions: number;
             updatedAt: string;
+        };
+        PublicationList: {
+            cycle: string;
+            country: string;
+            publications: {
+                number: number;
+                at: string;
+                by: components["schemas"]["ActorRef"];
+            }[];
+        };
+        SavedSection: {
+            id: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "approved";
+            text: string;
+            nothingToReport: boolean;
+            /** @description Send it back in If-Match to save again. */
+            etag: string;
+            /** @description The revision this save made (see …/revisions). */
+            version: number;
+            updatedAt: string;
+            updatedBy: components["schemas"]["ActorRef"];
         };
         SaveSection: {
             /** @description The answer in Markdown; empty when nothingToReport. */
@@ -594,7 +753,7 @@ export interface components {
             version: number;
             at: string;
             /** @enum {string} */
-            action: "saveSection" | "submitReport" | "approveSection" | "returnSection" | "approveReport" | "publishReport" | "importReport" | "submitImport" | "saveDraftReview" | "sendReview" | "replyOnSection" | "addNote";
+            action: "saveSection" | "submitReport" | "approveSection" | "returnSection" | "approveReport" | "publishReport" | "importReport" | "submitImport" | "saveDraftReview" | "sendReview" | "replyOnSection" | "addNote" | "reopenSection" | "reopenReport";
             actor: {
                 sub: string;
                 name: string;
@@ -669,6 +828,48 @@ export interface components {
             text: string;
             /** @description For the secretariat only (never shown to the country); rapporteurs cannot send it. */
             internal?: boolean;
+        };
+        RevisionList: {
+            revisions: components["schemas"]["RevisionSummary"][];
+            files: components["schemas"]["FileActivity"][];
+        };
+        RevisionSummary: {
+            version: number;
+            at: string;
+            by: components["schemas"]["ActorRef"];
+            /**
+             * @description The section's status when it was saved.
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "returned" | "approved";
+        };
+        FileActivity: {
+            section: string;
+            /** @enum {string} */
+            action: "added" | "removed";
+            attachment: string;
+            filename: string;
+            at: string;
+            by: components["schemas"]["ActorRef"];
+        };
+        Revision: components["schemas"]["RevisionSummary"] & {
+            section: string;
+            text: string;
+            nothingToReport: boolean;
+        };
+        Diff: {
+            from: number;
+            to: number;
+            /** @description `equal` + `delete` rebuild the text of `from`; `equal` + `insert` the text of `to`. */
+            changes: {
+                /** @enum {string} */
+                op: "equal" | "insert" | "delete";
+                text: string;
+            }[];
+        };
+        Reopen: {
+            /** @description Why the approval is voided; the country reads it (a reopened section's conversation opens with it). */
+            reason: string;
         };
         ImportResult: {
             cycle: string;
@@ -896,7 +1097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No token, or a bad or expired one */
+            /** @description The token sent is bad or expired (this route can be called without one) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -915,6 +1116,107 @@ export interface operations {
                 };
             };
             /** @description Unknown cycle or report */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPublications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycle: string;
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Publications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationList"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token sent is bad or expired (this route can be called without one) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle or report */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycle: string;
+                country: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication as a report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token sent is bad or expired (this route can be called without one) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle, report or publication */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -952,7 +1254,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Section"];
+                    "application/json": components["schemas"]["SavedSection"];
                 };
             };
             /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
@@ -2139,6 +2441,192 @@ export interface operations {
             };
         };
     };
+    listRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycle: string;
+                country: string;
+                section: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revisions and attachment activity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionList"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: wrong role, or another country */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle, report or section */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycle: string;
+                country: string;
+                section: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: wrong role, or another country */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle, report, section or revision */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSectionDiff: {
+        parameters: {
+            query?: {
+                /** @description Default: the revision the last decision was made on. */
+                from?: number;
+                /** @description Default: the current answer. */
+                to?: number;
+            };
+            header?: never;
+            path: {
+                cycle: string;
+                country: string;
+                section: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The word diff */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Diff"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: wrong role, or another country */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle, report or section */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     exportReport: {
         parameters: {
             query?: {
@@ -2304,6 +2792,151 @@ export interface operations {
                 };
             };
             /** @description Unknown cycle or report */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopenReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycle: string;
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reopen"];
+            };
+        };
+        responses: {
+            /** @description The reopened report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: wrong role, or another country */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle or report */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopenSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycle: string;
+                country: string;
+                section: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reopen"];
+            };
+        };
+        responses: {
+            /** @description The report after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: wrong role, or another country */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle, report or section */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -107,12 +107,28 @@ export const SectionSchema = z
       .object({ verdict: z.enum(VERDICTS), at: z.string(), by: ActorRefSchema })
       .optional()
       .openapi({ description: 'The last decision sent on this section in a review.' }),
+    revision: z.number().int().openapi({ description: 'The revision the answer is at (0: never answered); see …/revisions.' }),
+    reviewedVersion: z.number().int().optional().openapi({ description: 'The revision the last sent decision was made on.' }),
     changedSinceReview: z.boolean().openapi({ description: 'The answer differs from the one the last decision was made on.' }),
     awaitsResponse: z.boolean().openapi({ description: 'Returned, and neither revised nor answered by the country since: the report cannot be resubmitted yet.' }),
     repliedAt: z.string().optional().openapi({ description: "When the country last replied in the section's conversation." }),
     attachments: z.array(AttachmentSchema).optional().openapi({ description: 'Uploaded attachments (in report responses; a save response omits them).' }),
   })
   .openapi('Section');
+
+/** A section as a save wrote it: the answer, its status and its new etag (the review state is the report's). */
+export const SavedSectionSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(SECTION_STATUSES),
+    text: z.string(),
+    nothingToReport: z.boolean(),
+    etag: z.string().openapi({ description: 'Send it back in If-Match to save again.' }),
+    version: z.number().int().openapi({ description: 'The revision this save made (see …/revisions).' }),
+    updatedAt: z.string(),
+    updatedBy: ActorRefSchema,
+  })
+  .openapi('SavedSection');
 
 export const ReportSchema = z
   .object({
@@ -123,6 +139,11 @@ export const ReportSchema = z
     version: z.number().int(),
     updatedAt: z.string().optional(),
     sections: z.array(SectionSchema),
+    publication: z
+      .object({ number: z.number().int(), at: z.string(), correctionInProgress: z.boolean() })
+      .optional()
+      .openapi({ description: 'Set when this is a publication (what anyone but the country and the secretariat reads): its number, date, and whether a correction is under way.' }),
+    publications: z.number().int().openapi({ description: 'How many times the report has been published.' }),
     reviewsInProgress: z
       .array(ReviewInProgressSchema)
       .openapi({ description: 'Draft reviews kept on the report, by whom (the secretariat sees them; empty for anyone else).' }),
@@ -275,6 +296,51 @@ export const CommentBody = z
   })
   .strict()
   .openapi('CommentInput');
+
+export const PublicationParams = ReportParams.extend({
+  number: z.coerce.number().int('must be a publication number').min(1, 'must be a publication number').openapi({ param: { name: 'number', in: 'path' }, example: 1 }),
+});
+
+export const PublicationListSchema = z
+  .object({ cycle: z.string(), country: z.string(), publications: z.array(z.object({ number: z.number().int(), at: z.string(), by: ActorRefSchema })) })
+  .openapi('PublicationList');
+
+export const ReopenBody = z
+  .object({ reason: commentText(MAX_COMMENT_LENGTH).openapi({ description: "Why the approval is voided; the country reads it (a reopened section's conversation opens with it)." }) })
+  .strict()
+  .openapi('Reopen');
+
+export const RevisionParams = SectionParams.extend({
+  version: z.coerce.number().int('must be a revision number').min(1, 'must be a revision number').openapi({ param: { name: 'version', in: 'path' }, example: 3 }),
+});
+
+const revisionNumber = (name: 'from' | 'to', description: string) =>
+  z.coerce.number().int('must be a revision number').min(1, 'must be a revision number').optional().openapi({ param: { name, in: 'query' }, description });
+
+export const DiffQuery = z.object({
+  from: revisionNumber('from', 'Default: the revision the last decision was made on.'),
+  to: revisionNumber('to', 'Default: the current answer.'),
+});
+
+export const RevisionSummarySchema = z
+  .object({ version: z.number().int(), at: z.string(), by: ActorRefSchema, status: z.enum(SECTION_STATUSES).openapi({ description: "The section's status when it was saved." }) })
+  .openapi('RevisionSummary');
+
+export const RevisionSchema = RevisionSummarySchema.extend({ section: z.string(), text: z.string(), nothingToReport: z.boolean() }).openapi('Revision');
+
+export const FileActivitySchema = z
+  .object({ section: z.string(), action: z.enum(['added', 'removed']), attachment: z.string(), filename: z.string(), at: z.string(), by: ActorRefSchema })
+  .openapi('FileActivity');
+
+export const RevisionListSchema = z.object({ revisions: z.array(RevisionSummarySchema), files: z.array(FileActivitySchema) }).openapi('RevisionList');
+
+export const DiffSchema = z
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    changes: z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })).openapi({ description: '`equal` + `delete` rebuild the text of `from`; `equal` + `insert` the text of `to`.' }),
+  })
+  .openapi('Diff');
 
 export const IfMatchHeader = z.object({
   'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: "The section's etag as read; required." }),

@@ -5,9 +5,9 @@
 import type { CycleInfo } from '../form';
 import { participantOf } from '../form';
 import type { Attachment } from '../store/attachment-items';
-import type { ReportSummary } from '../store/report-store';
+import type { ReportSummary, SavedSection } from '../store/report-store';
 import type { ReportView } from '../usecases/reports';
-import { awaitsResponse, changedSinceReview, sectionEtag, type ActorRef, type Decision, type DraftReview, type SectionState } from '../workflow';
+import { awaitsResponse, changedSinceReview, revisionOf, sectionEtag, type ActorRef, type Decision, type DraftReview, type SectionState } from '../workflow';
 
 export function sectionJson(cycle: string, country: string, section: SectionState, attachments?: Attachment[]) {
   return {
@@ -20,10 +20,26 @@ export function sectionJson(cycle: string, country: string, section: SectionStat
     ...(section.updatedBy ? { updatedBy: section.updatedBy } : {}),
     ...(section.returnComment ? { returnComment: section.returnComment } : {}),
     ...(section.review ? { review: { verdict: section.review.verdict, at: section.review.at, by: section.review.by } } : {}),
+    revision: revisionOf(section),
+    ...(section.review?.version !== undefined ? { reviewedVersion: section.review.version } : {}),
     changedSinceReview: changedSinceReview(section),
     awaitsResponse: awaitsResponse(section),
     ...(section.repliedAt ? { repliedAt: section.repliedAt } : {}),
     ...(attachments ? { attachments } : {}),
+  };
+}
+
+/** The answer a save wrote, with its new etag. */
+export function savedSectionJson(cycle: string, country: string, saved: SavedSection) {
+  return {
+    id: saved.id,
+    status: saved.status,
+    text: saved.text,
+    nothingToReport: saved.nothingToReport,
+    etag: sectionEtag(cycle, country, saved),
+    version: saved.version,
+    updatedAt: saved.updatedAt!,
+    updatedBy: saved.updatedBy!,
   };
 }
 
@@ -44,7 +60,7 @@ export function reviewsInProgressJson(drafts: readonly DraftReview[]) {
   return drafts.filter((d) => d.decisions.length > 0).map((d) => ({ reviewer: d.reviewer, decisions: d.decisions.length, updatedAt: d.updatedAt }));
 }
 
-export function reportJson({ report, participant, attachments, drafts }: Pick<ReportView, 'report' | 'participant' | 'attachments' | 'drafts'>) {
+export function reportJson({ report, participant, attachments, drafts, publication }: Pick<ReportView, 'report' | 'participant' | 'attachments' | 'drafts' | 'publication'>) {
   return {
     cycle: report.cycle,
     country: report.country,
@@ -53,6 +69,8 @@ export function reportJson({ report, participant, attachments, drafts }: Pick<Re
     version: report.version,
     ...(report.updatedAt ? { updatedAt: report.updatedAt } : {}),
     sections: report.sections.map((s) => sectionJson(report.cycle, report.country, s, attachments.get(s.id) ?? [])),
+    ...(publication ? { publication } : {}),
+    publications: report.publications ?? 0,
     reviewsInProgress: reviewsInProgressJson(drafts),
   };
 }

@@ -38,7 +38,8 @@ import {
   type UploadTicket,
 } from './attachment-items';
 import { cancellationReasons, isTransactionConflict, queryAll } from './dynamo';
-import { attachmentKey, attachmentPrefix, attachmentSk, reportPk, sectionSk, uploadKey } from './keys';
+import type { FileActivity } from './items';
+import { attachmentKey, attachmentPrefix, attachmentSk, fileActivitySk, reportPk, sectionSk, uploadKey } from './keys';
 
 /** Which section an attachment belongs to. */
 export interface SectionAddress {
@@ -78,8 +79,10 @@ export interface AttachmentStore {
   list(at: SectionAddress): Promise<Attachment[]>;
   /** One uploaded attachment with a presigned GET (5 minutes). 404. */
   get(at: SectionAddress, id: string): Promise<AttachmentDownload>;
-  /** Deletes an attachment (pending or uploaded) and its bytes. 404, 409 (section locked). */
-  remove(at: SectionAddress, id: string): Promise<void>;
+  /** Deletes an attachment (pending or uploaded) and, unless a publication still lists it, its bytes. 404, 409 (section locked). */
+  remove(by: ActorRef, at: SectionAddress, id: string, options?: { keepBytes?: boolean }): Promise<void>;
+  /** A presigned GET (5 minutes) of a file whose key is known (a published one). No I/O. */
+  signDownload(file: Attachment & { key: string }): Promise<AttachmentDownload>;
 }
 
 /** Builds the attachment store over a DynamoDB table and an S3 bucket. */
@@ -96,10 +99,16 @@ export function createAttachmentStore({ doc, s3, presignS3 = s3, tableName, buck
     },
   });
 
-  /** Runs a two-item transaction [section check, attachment write] and maps a cancellation to a domain error. */
-  async function transact(at: SectionAddress, attachmentWrite: AttachmentWrite, onAttachmentFailed: () => Error): Promise<void> {
+  /**
+   * Runs one transaction [section check, attachment write, the section's activity record if any] and
+   * maps a cancellation to a domain error.
+   */
+  async function transact(at: SectionAddress, attachmentWrite: AttachmentWrite, onAttachmentFailed: () => Error, activity?: Omit<FileActivity, 'section'>): Promise<void> {
+    const record = activity
+      ? [{ Put: { TableName: tableName, Item: { pk: reportPk(at.cycle, at.country), sk: fileActivitySk(at.section, activity.at, activity.attachment), type: 'file-activity', section: at.section, ...activity } } }]
+      : [];
     try {
-      await doc.send(new TransactWriteCommand({ TransactItems: [sectionEditable(at), attachmentWrite] }));
+      await doc.send(new TransactWriteCommand({ TransactItems: [sectionEditable(at), attachmentWrite, ...record] }));
     } catch (error) {
       const reasons = cancellationReasons(error);
       if (!reasons) throw error;
@@ -129,6 +138,17 @@ export function createAttachmentStore({ doc, s3, presignS3 = s3, tableName, buck
     const { Errors } = await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } }));
     // Per-key failures do not throw by themselves; unreferenced bytes must not linger silently.
     if (Errors?.length) throw new Error(`Could not delete ${Errors.map((e) => `${e.Key} (${e.Code})`).join(', ')}`);
+  }
+
+  async function signDownload(file: Attachment & { key: string }): Promise<AttachmentDownload> {
+    const { key, ...attachment } = file;
+    const now = clock();
+    const downloadUrl = await getSignedUrl(
+      presignS3,
+      new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentDisposition: contentDisposition(file.filename), ResponseContentType: file.contentType }),
+      { expiresIn: DOWNLOAD_URL_TTL_SECONDS, signingDate: now },
+    );
+    return { ...attachment, downloadUrl, expiresAt: new Date(now.getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
   }
 
   async function headObject(key: string) {
@@ -218,6 +238,7 @@ export function createAttachmentStore({ doc, s3, presignS3 = s3, tableName, buck
             },
           },
           () => new NotFoundError(`Section ${at.section} has no pending attachment ${id}.`),
+          { action: 'added', attachment: id, filename: item.filename, at: now, by: uploadedBy },
         );
       } catch (error) {
         // Completed concurrently by another request: same bytes at the same key, nothing to undo.
@@ -246,24 +267,25 @@ export function createAttachmentStore({ doc, s3, presignS3 = s3, tableName, buck
       const item = await readItem(at, id);
       const attachment = item && toAttachment(item);
       if (!item || !attachment) throw new NotFoundError(`Section ${at.section} has no attachment ${id}.`);
-      const now = clock();
-      const downloadUrl = await getSignedUrl(
-        presignS3,
-        new GetObjectCommand({ Bucket: bucket, Key: item.key, ResponseContentDisposition: contentDisposition(item.filename), ResponseContentType: item.contentType }),
-        { expiresIn: DOWNLOAD_URL_TTL_SECONDS, signingDate: now },
-      );
-      return { ...attachment, downloadUrl, expiresAt: new Date(now.getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
+      return signDownload({ ...attachment, key: item.key });
     },
 
-    async remove(at, id) {
+    signDownload,
+
+    async remove(by, at, id, options = {}) {
       assertAddress(at, id);
+      const item = await readItem(at, id);
+      if (!item) throw new NotFoundError(`Section ${at.section} has no attachment ${id}.`);
       await transact(
         at,
         { Delete: { TableName: tableName, Key: { pk: reportPk(at.cycle, at.country), sk: attachmentSk(at.section, id) }, ConditionExpression: 'attribute_exists(pk)' } },
         () => new NotFoundError(`Section ${at.section} has no attachment ${id}.`),
+        // A pending upload was never part of the section: only an uploaded one leaves a trace.
+        item.state === 'uploaded' ? { action: 'removed', attachment: id, filename: item.filename, at: clock().toISOString(), by: { sub: by.sub, name: by.name } } : undefined,
       );
       // Metadata first: if deleting the bytes fails, they are unreachable rather than listed and missing.
-      await deleteObjects([uploadKey(at.cycle, at.country, at.section, id), attachmentKey(at.cycle, at.country, at.section, id)]);
+      // A published file keeps its bytes: the publication still hands them out.
+      await deleteObjects([uploadKey(at.cycle, at.country, at.section, id), ...(options.keepBytes ? [] : [attachmentKey(at.cycle, at.country, at.section, id)])]);
     },
   };
 }

@@ -19,7 +19,33 @@ export const MetaItemSchema = z.object({
   updatedAt: z.string(),
   updatedBy: ActorRefSchema,
   sectionStatuses: z.record(z.string(), z.enum(SECTION_STATUSES)).default({}),
+  publications: z.number().int().nonnegative().optional(),
+  /** Sections whose answer changed since their last review when the report was last submitted. */
+  changedSections: z.array(z.string()).optional(),
 });
+
+export const PublishedAttachmentSchema = z.object({
+  section: z.string(),
+  id: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  uploadedAt: z.string(),
+  uploadedBy: ActorRefSchema,
+  key: z.string(),
+});
+
+/** A publication's header (sk `PUB#<n>#~`): who published it when, and the files it lists. */
+export const PublicationItemSchema = z.object({
+  number: z.number().int().positive(),
+  at: z.string(),
+  by: ActorRefSchema,
+  attachments: z.array(PublishedAttachmentSchema),
+});
+export type PublicationHeader = z.infer<typeof PublicationItemSchema>;
+
+/** One answer as published (sk `PUB#<n>#S#<section>`). */
+export const PublishedSectionItemSchema = z.object({ id: z.string(), text: z.string(), nothingToReport: z.boolean() });
 
 export const SectionItemSchema = z.object({
   id: z.string(),
@@ -27,12 +53,37 @@ export const SectionItemSchema = z.object({
   text: z.string(),
   nothingToReport: z.boolean(),
   version: z.number().int().positive(),
+  contentVersion: z.number().int().nonnegative().optional(),
   updatedAt: z.string().optional(),
   updatedBy: ActorRefSchema.optional(),
   returnComment: z.string().optional(),
-  review: z.object({ verdict: z.enum(VERDICTS), at: z.string(), by: ActorRefSchema, contentHash: z.string() }).optional(),
+  review: z.object({ verdict: z.enum(VERDICTS), at: z.string(), by: ActorRefSchema, contentHash: z.string(), version: z.number().int().optional() }).optional(),
   repliedAt: z.string().optional(),
 });
+
+/** One answer as a save (or an import) wrote it (sk `REV#<section>#V#<version>`). */
+export const RevisionItemSchema = z.object({
+  section: z.string(),
+  version: z.number().int().positive(),
+  text: z.string(),
+  nothingToReport: z.boolean(),
+  /** The section's status when it was written (draft, or returned: a revision after a return). */
+  status: z.enum(SECTION_STATUSES),
+  at: z.string(),
+  by: ActorRefSchema,
+});
+export type Revision = z.infer<typeof RevisionItemSchema>;
+
+/** An attachment added to or removed from a section (sk `REV#<section>#F#<at>#<id>`). */
+export const FileActivityItemSchema = z.object({
+  section: z.string(),
+  action: z.enum(['added', 'removed']),
+  attachment: z.string(),
+  filename: z.string(),
+  at: z.string(),
+  by: ActorRefSchema,
+});
+export type FileActivity = z.infer<typeof FileActivityItemSchema>;
 
 /** One decision of a review, as kept in a draft and in the review's audit event. */
 export const DecisionItemSchema = z.object({ section: z.string(), verdict: z.enum(VERDICTS), comment: z.string().optional() });

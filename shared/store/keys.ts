@@ -9,6 +9,10 @@
  *     sk = R#DRAFT#<reviewer sub>         a reviewer's draft review (staff only)
  *     sk = EVENT#<version, 10 digits>     append-only audit events, oldest first
  *     sk = COMMENT#<section>#<at>#<id>    append-only conversation of a section, oldest first
+ *     sk = REV#<section>#V#<version, 10>  every answer a save (or import) wrote: the section's revisions
+ *     sk = REV#<section>#F#<at>#<id>      an attachment added to or removed from the section
+ *     sk = PUB#<n, 10>#~                  publication n: when, by whom, the files it lists (immutable)
+ *     sk = PUB#<n, 10>#S#<section>        publication n: one answer as published (immutable)
  *   gsi1: gsi1pk = CYCLE#<cycle>, gsi1sk = <report status>#<country>  (report meta items)
  *                                 gsi1sk = ~review#<country>#<sub>     (draft reviews: "in progress" on the dashboard)
  *
@@ -30,6 +34,8 @@ export const ATTACHMENT_PREFIX = 'R#ATTACHMENT#';
 export const DRAFT_PREFIX = 'R#DRAFT#';
 export const EVENT_PREFIX = 'EVENT#';
 export const COMMENT_PREFIX = 'COMMENT#';
+export const REVISION_PREFIX = 'REV#';
+export const PUBLICATION_PREFIX = 'PUB#';
 export const META_SK = 'R#META';
 
 export const reportPk = (cycle: string, country: string) => `REPORT#${cycle}#${country}`;
@@ -40,6 +46,13 @@ export const eventSk = (version: number) => `${EVENT_PREFIX}${String(version).pa
 export const draftSk = (reviewer: string) => `${DRAFT_PREFIX}${reviewer}`;
 export const commentPrefix = (section: string) => `${COMMENT_PREFIX}${section}#`;
 export const commentSk = (section: string, at: string, id: string) => `${commentPrefix(section)}${at}#${id}`;
+export const activityPrefix = (section: string) => `${REVISION_PREFIX}${section}#`;
+export const revisionSk = (section: string, version: number) => `${activityPrefix(section)}V#${String(version).padStart(10, '0')}`;
+export const fileActivitySk = (section: string, at: string, id: string) => `${activityPrefix(section)}F#${at}#${id}`;
+/** All items of publication n (its header sorts last: `~` after `S`). */
+export const publicationPrefix = (n: number) => `${PUBLICATION_PREFIX}${String(n).padStart(10, '0')}#`;
+export const publicationSk = (n: number) => `${publicationPrefix(n)}~`;
+export const publishedSectionSk = (n: number, section: string) => `${publicationPrefix(n)}S#${section}`;
 export const cycleGsiPk = (cycle: string) => `CYCLE#${cycle}`;
 export const cycleGsiSk = (status: string, country: string) => `${status}#${country}`;
 /** After every report status (`~` sorts last), so a status prefix never matches a draft review. */

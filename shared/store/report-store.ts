@@ -3,8 +3,7 @@
  * expressions and SDK errors; it turns a failed condition into a domain error (409/412), never a
  * silent overwrite. Every method is one DynamoDB round trip (plus pagination past 1 MB).
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CycleInfo } from '../form';
 import {
@@ -21,8 +20,17 @@ import {
   type DraftReview,
 } from '../workflow';
 import { cancellationReasons, isTransactionConflict, queryAll } from './dynamo';
-import { AuditEventSchema, CommentItemSchema, DraftItemSchema, MetaItemSchema, SectionItemSchema, type AuditEvent } from './items';
-import { newCommentId, transitionItems } from './report-writes';
+import type { z } from 'zod';
+import { ReportArchive } from './report-archive';
+import {
+  AuditEventSchema,
+  CommentItemSchema,
+  DraftItemSchema,
+  MetaItemSchema,
+  SectionItemSchema,
+  type AuditEvent,
+} from './items';
+import { newCommentId, revisionPut, transitionItems } from './report-writes';
 import { COMMENT_PREFIX, DRAFT_PREFIX, EVENT_PREFIX, GSI1, META_SK, REPORT_ITEMS_PREFIX, SECTION_PREFIX, commentPrefix, commentSk, cycleGsiPk, draftSk, reportPk, reviewGsiSk, sectionSk } from './keys';
 
 export { AuditEventSchema, type AuditEvent } from './items';
@@ -36,9 +44,16 @@ export interface ReportSummary {
   updatedAt?: string;
   /** Section id → status; every section of the form. */
   sectionStatuses: Record<string, SectionStatus>;
+  /** The number of the latest publication (0: never published). */
+  publications: number;
+  /** Sections changed since their last review when the report was last submitted. */
+  changedSections: string[];
   /** Draft reviews kept on the report (listed when the whole cycle is read). */
   reviewsInProgress?: Array<{ reviewer: ActorRef; decisions: number; updatedAt: string }>;
 }
+
+/** An answer as a save wrote it. */
+export type SavedSection = Pick<SectionState, 'id' | 'status' | 'text' | 'nothingToReport' | 'version' | 'contentVersion' | 'updatedAt' | 'updatedBy'>;
 
 /** A report as read: its state, the draft reviews kept on it, and the raw items of other kinds in its partition (attachments). */
 export interface ReportRead {
@@ -58,9 +73,13 @@ export class ReportStore {
   readonly tableName: string;
   private readonly clock: () => Date;
 
+  /** Revisions, attachment activity and publications: read outside the report's own Query. */
+  readonly archive: ReportArchive;
+
   constructor(options: ReportStoreOptions) {
     this.doc = options.doc;
     this.tableName = options.tableName;
+    this.archive = new ReportArchive(options.doc, options.tableName);
     this.clock = options.clock ?? (() => new Date());
   }
 
@@ -84,6 +103,8 @@ export class ReportStore {
         const meta = MetaItemSchema.parse(item);
         report.status = meta.status;
         report.version = meta.version;
+        if (meta.publications) report.publications = meta.publications;
+        if (meta.changedSections?.length) report.changedSections = meta.changedSections;
         latest = max(latest, meta.updatedAt);
       } else if (sk.startsWith(SECTION_PREFIX)) {
         const section = SectionItemSchema.parse(item);
@@ -123,9 +144,7 @@ export class ReportStore {
       const meta = metas.get(p.code);
       const sectionStatuses = Object.fromEntries(info.sectionIds.map((id) => [id, meta?.sectionStatuses[id] ?? 'draft'])) as Record<string, SectionStatus>;
       const inProgress = byPrefix ? {} : { reviewsInProgress: reviews.get(p.code) ?? [] };
-      return meta
-        ? { cycle: info.cycle.id, country: p.code, status: meta.status, version: meta.version, updatedAt: meta.updatedAt, sectionStatuses, ...inProgress }
-        : { cycle: info.cycle.id, country: p.code, status: 'draft', version: 0, sectionStatuses, ...inProgress };
+      return { ...summaryOf(info.cycle.id, p.code, meta, sectionStatuses), ...inProgress };
     });
     return status === undefined ? summaries : summaries.filter((s) => s.status === status);
   }
@@ -135,68 +154,70 @@ export class ReportStore {
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: reportPk(info.cycle.id, country), sk: META_SK } }));
     const meta = Item ? MetaItemSchema.parse(Item) : undefined;
     const sectionStatuses = Object.fromEntries(info.sectionIds.map((id) => [id, meta?.sectionStatuses[id] ?? 'draft'])) as Record<string, SectionStatus>;
-    return { cycle: info.cycle.id, country, status: meta?.status ?? 'draft', version: meta?.version ?? 0, updatedAt: meta?.updatedAt, sectionStatuses };
+    return summaryOf(info.cycle.id, country, meta, sectionStatuses);
   }
 
   /**
-   * Saves one answer in one conditional UpdateItem: the section must still be at `expectedVersion`
-   * (412 otherwise) and in one of `allowedStatuses` (409 otherwise).
+   * Saves one answer and appends its revision in one TransactWriteItems: the section must still be at
+   * `expectedVersion` with the status the client read (412 otherwise) and in one of `allowedStatuses`
+   * (409 otherwise). Returns the answer as saved (the review state is the report read's).
    */
   async saveSection(args: {
     cycle: string;
     country: string;
     section: string;
     expectedVersion: number;
+    /** The status the section had at `expectedVersion` (the etag carries it). */
+    expectedStatus: SectionStatus;
     allowedStatuses: readonly SectionStatus[];
     text: string;
     nothingToReport: boolean;
     actor: ActorRef;
-  }): Promise<SectionState> {
+  }): Promise<SavedSection> {
     const now = this.clock().toISOString();
+    const pk = reportPk(args.cycle, args.country);
+    const by = { sub: args.actor.sub, name: args.actor.name };
+    const next = args.expectedVersion + 1;
+    const first = args.expectedVersion === 0;
     const statusValues = Object.fromEntries(args.allowedStatuses.map((s, i) => [`:allowed${i}`, s]));
-    const condition =
-      args.expectedVersion === 0
-        ? 'attribute_not_exists(pk)'
-        : `#version = :expected AND #status IN (${Object.keys(statusValues).join(', ')})`;
+    const update = {
+      TableName: this.tableName,
+      Key: { pk, sk: sectionSk(args.section) },
+      UpdateExpression:
+        'SET #type = :type, #id = :id, #text = :text, nothingToReport = :ntr, #status = if_not_exists(#status, :draft), #version = :next, contentVersion = :next, updatedAt = :now, updatedBy = :by',
+      ConditionExpression: first ? 'attribute_not_exists(pk)' : `#version = :expected AND #status = :read AND #status IN (${Object.keys(statusValues).join(', ')})`,
+      ExpressionAttributeNames: { '#type': 'type', '#id': 'id', '#text': 'text', '#status': 'status', '#version': 'version' },
+      ExpressionAttributeValues: {
+        ':type': 'section',
+        ':id': args.section,
+        ':text': args.text,
+        ':ntr': args.nothingToReport,
+        ':draft': 'draft',
+        ':next': next,
+        ':now': now,
+        ':by': by,
+        ...(first ? {} : { ':expected': args.expectedVersion, ':read': args.expectedStatus, ...statusValues }),
+      },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+    };
+    const status = first ? 'draft' : args.expectedStatus;
+    const revision = revisionPut(this.tableName, pk, { section: args.section, version: next, text: args.text, nothingToReport: args.nothingToReport, status, at: now, by });
     try {
-      const { Attributes } = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: reportPk(args.cycle, args.country), sk: sectionSk(args.section) },
-          UpdateExpression:
-            'SET #type = :type, #id = :id, #text = :text, nothingToReport = :ntr, #status = if_not_exists(#status, :draft), #version = :next, updatedAt = :now, updatedBy = :by',
-          ConditionExpression: condition,
-          ExpressionAttributeNames: { '#type': 'type', '#id': 'id', '#text': 'text', '#status': 'status', '#version': 'version' },
-          ExpressionAttributeValues: {
-            ':type': 'section',
-            ':id': args.section,
-            ':text': args.text,
-            ':ntr': args.nothingToReport,
-            ':draft': 'draft',
-            ':next': args.expectedVersion + 1,
-            ':now': now,
-            ':by': { sub: args.actor.sub, name: args.actor.name },
-            ...(args.expectedVersion === 0 ? {} : { ':expected': args.expectedVersion, ...statusValues }),
-          },
-          ReturnValues: 'ALL_NEW',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return SectionItemSchema.parse(Attributes);
+      await this.doc.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, revision] }));
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        const current = error.Item ? SectionItemSchema.parse(unmarshallLoose(error.Item)) : undefined;
-        const status = current?.status ?? 'draft';
-        if (!args.allowedStatuses.includes(status)) {
-          throw new ConflictError(`Section ${args.section} is ${status}: it can be changed only when ${args.allowedStatuses.join(' or ')}.`);
+      const reasons = cancellationReasons(error);
+      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        const current = reasons[0].Item ? SectionItemSchema.parse(unmarshallLoose(reasons[0].Item)) : undefined;
+        const now = current?.status ?? 'draft';
+        if (!args.allowedStatuses.includes(now)) {
+          throw new ConflictError(`Section ${args.section} is ${now}: it can be changed only when ${args.allowedStatuses.join(' or ')}.`);
         }
-        throw new PreconditionFailedError(
-          `Section ${args.section} changed since you read it (now version ${current?.version ?? 0}); reload it and apply your change again.`,
-        );
+        throw new PreconditionFailedError(`Section ${args.section} changed since you read it (now version ${current?.version ?? 0}); reload it and apply your change again.`);
       }
       if (isTransactionConflict(error)) throw concurrentChange(args.country);
       throw error;
     }
+    return { id: args.section, status, text: args.text, nothingToReport: args.nothingToReport, version: next, contentVersion: next, updatedAt: now, updatedBy: by };
   }
 
   /**
@@ -323,6 +344,12 @@ export class ReportStore {
   private queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
     return queryAll(this.doc, { TableName: this.tableName, ...input });
   }
+}
+
+function summaryOf(cycle: string, country: string, meta: z.infer<typeof MetaItemSchema> | undefined, sectionStatuses: Record<string, SectionStatus>): ReportSummary {
+  return meta
+    ? { cycle, country, status: meta.status, version: meta.version, updatedAt: meta.updatedAt, sectionStatuses, publications: meta.publications ?? 0, changedSections: meta.changedSections ?? [] }
+    : { cycle, country, status: 'draft', version: 0, sectionStatuses, publications: 0, changedSections: [] };
 }
 
 function concurrentChange(country: string): ConflictError {

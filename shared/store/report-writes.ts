@@ -5,12 +5,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ActorRef, SectionChange, TransitionPlan } from '../workflow';
-import type { AuditEvent } from './items';
-import { META_SK, commentSk, cycleGsiPk, cycleGsiSk, draftSk, eventSk, reportPk, sectionSk } from './keys';
+import type { AuditEvent, Revision } from './items';
+import { META_SK, publicationSk, publishedSectionSk, commentSk, cycleGsiPk, cycleGsiSk, draftSk, eventSk, reportPk, revisionSk, sectionSk } from './keys';
 
 /** A new comment id: 72 random bits, base64url (12 characters). */
 export function newCommentId(): string {
   return randomBytes(9).toString('base64url');
+}
+
+/** The Put of a revision: the answer a save (or an import) wrote, kept for good. */
+export function revisionPut(tableName: string, pk: string, revision: Revision) {
+  return { Put: { TableName: tableName, Item: { pk, sk: revisionSk(revision.section, revision.version), type: 'revision', ...revision }, ConditionExpression: 'attribute_not_exists(pk)' } };
 }
 
 /** The writes of one transition, in the order DynamoDB reports their cancellation reasons. */
@@ -22,7 +27,9 @@ export function transitionItems(tableName: string, plan: TransitionPlan, event: 
       TableName: tableName,
       Key: { pk, sk: META_SK },
       UpdateExpression:
-        'SET #type = :type, #cycle = :cycle, #country = :country, #status = :to, #version = :version, updatedAt = :now, updatedBy = :by, sectionStatuses = :statuses, gsi1pk = :gpk, gsi1sk = :gsk',
+        'SET #type = :type, #cycle = :cycle, #country = :country, #status = :to, #version = :version, updatedAt = :now, updatedBy = :by, sectionStatuses = :statuses, gsi1pk = :gpk, gsi1sk = :gsk' +
+        (plan.publication ? ', publications = :publications' : '') +
+        (plan.changedSections ? ', changedSections = :changed' : ''),
       ConditionExpression: plan.expectedReportVersion === 0 ? 'attribute_not_exists(pk)' : '#version = :expected',
       ExpressionAttributeNames: { '#type': 'type', '#cycle': 'cycle', '#country': 'country', '#status': 'status', '#version': 'version' },
       ExpressionAttributeValues: {
@@ -37,6 +44,8 @@ export function transitionItems(tableName: string, plan: TransitionPlan, event: 
         ':gpk': cycleGsiPk(plan.cycle),
         ':gsk': cycleGsiSk(plan.reportTo, plan.country),
         ...(plan.expectedReportVersion === 0 ? {} : { ':expected': plan.expectedReportVersion }),
+        ...(plan.publication ? { ':publications': plan.publication.number } : {}),
+        ...(plan.changedSections ? { ':changed': plan.changedSections } : {}),
       },
     },
   };
@@ -56,14 +65,27 @@ export function transitionItems(tableName: string, plan: TransitionPlan, event: 
         ExpressionAttributeValues: { ':status': status },
       },
     }));
+  // Every answer a transition writes (an import) becomes a revision, as a save's does.
+  const revisionPuts = plan.sections
+    .filter((c) => c.text !== undefined)
+    .map((c) => revisionPut(tableName, pk, { section: c.id, version: c.expectedVersion + 1, text: c.text!, nothingToReport: c.nothingToReport ?? false, status: c.fromStatus, at: now, by }));
   const eventPut = { Put: { TableName: tableName, Item: { pk, sk: eventSk(event.version), type: 'event', ...event }, ConditionExpression: 'attribute_not_exists(pk)' } };
   const commentPuts = (plan.comments ?? []).map((c) => {
     const id = newCommentId();
     const item = { pk, sk: commentSk(c.section, now, id), type: 'comment', id, section: c.section, at: now, author: by, role: c.role, kind: c.kind, internal: c.internal, text: c.text };
     return { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
   });
+  // A publication is written once (its keys must be new) and never changed.
+  const publicationPuts = plan.publication
+    ? [
+        { Put: { TableName: tableName, Item: { pk, sk: publicationSk(plan.publication.number), type: 'publication', number: plan.publication.number, at: now, by, attachments: plan.publication.attachments }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...plan.publication.sections.map((section) => ({
+          Put: { TableName: tableName, Item: { pk, sk: publishedSectionSk(plan.publication!.number, section.id), type: 'published-section', ...section }, ConditionExpression: 'attribute_not_exists(pk)' },
+        })),
+      ]
+    : [];
   const draftDelete = plan.discardDraftOf ? [{ Delete: { TableName: tableName, Key: { pk, sk: draftSk(plan.discardDraftOf) } } }] : [];
-  return [metaUpdate, ...sectionUpdates, ...statusChecks, eventPut, ...commentPuts, ...draftDelete];
+  return [metaUpdate, ...sectionUpdates, ...statusChecks, eventPut, ...revisionPuts, ...commentPuts, ...publicationPuts, ...draftDelete];
 }
 
 /** One section's update: its new status and version, and what the change carries (text, return comment, review). */
@@ -73,7 +95,7 @@ function sectionUpdate(change: SectionChange, now: string, by: ActorRef) {
   const names: Record<string, string> = { '#type': 'type', '#id': 'id', '#status': 'status', '#version': 'version' };
   const values: Record<string, unknown> = { ':type': 'section', ':id': change.id, ':to': change.toStatus, ':next': change.expectedVersion + 1 };
   if (change.text !== undefined) {
-    sets.push('#text = :text', 'nothingToReport = :ntr', 'updatedAt = :now', 'updatedBy = :by');
+    sets.push('#text = :text', 'nothingToReport = :ntr', 'updatedAt = :now', 'updatedBy = :by', 'contentVersion = :next');
     Object.assign(values, { ':text': change.text, ':ntr': change.nothingToReport ?? false, ':now': now, ':by': by });
     names['#text'] = 'text';
   } else if (change.expectedVersion === 0) {

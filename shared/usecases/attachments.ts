@@ -4,10 +4,10 @@
  * store applies the section's editable condition in the same write.
  */
 import type { Attachment, AttachmentDownload, UploadTicket } from '../store/attachment-items';
-import { authorize, type Actor } from '../workflow';
+import { NotFoundError, authorize, isReaderOf, type Actor, type PublishedAttachment } from '../workflow';
 import type { AttachmentRequest } from '../workflow/attachments';
 import type { AttachmentDeps } from './deps';
-import { assertCanRead } from './reports';
+import { notPublished } from './publications';
 import { resolveSection, type SectionAddress } from './resolve';
 
 export interface AttachmentAddress extends SectionAddress {
@@ -29,23 +29,37 @@ export async function completeUpload(deps: AttachmentDeps, actor: Actor, at: Att
   return deps.attachments.complete(actor, at, at.id);
 }
 
-/** Removes an attachment while its section is editable. */
+/**
+ * Removes an attachment while its section is editable. A file that a publication lists keeps its
+ * bytes (the publication must stay whole): one more Query, of the publications' headers.
+ */
 export async function removeAttachment(deps: AttachmentDeps, actor: Actor, at: AttachmentAddress): Promise<void> {
-  await resolveSection(deps.cycles, at);
+  const { info, participant } = await resolveSection(deps.cycles, at);
   authorize('saveSection', actor, at.country);
-  await deps.attachments.remove(at, at.id);
+  const published = (await deps.reports.archive.publications(info.cycle.id, participant.code)).some((p) => p.attachments.some((a) => a.id === at.id));
+  await deps.attachments.remove(actor, at, at.id, { keepBytes: published });
 }
 
-/** A section's uploaded attachments, for whoever may read the report. */
+/** The files of the latest publication of a section's report (what anyone but its readers sees). */
+async function publishedFiles(deps: AttachmentDeps, actor: Actor | undefined, at: SectionAddress): Promise<PublishedAttachment[]> {
+  const { info, participant } = await resolveSection(deps.cycles, at);
+  const read = await deps.reports.archive.latestPublication(info.cycle.id, participant.code, info.sectionIds.length);
+  if (!read) throw notPublished(participant, info.cycle.id, actor);
+  return read.header.attachments.filter((a) => a.section === at.section);
+}
+
+/** A section's uploaded attachments: as they are for the report's readers, as published for anyone else. */
 export async function listAttachments(deps: AttachmentDeps, actor: Actor | undefined, at: SectionAddress): Promise<Attachment[]> {
-  const { info, participant } = await resolveSection(deps.cycles, at);
-  await assertCanRead(deps, actor, info, participant);
-  return deps.attachments.list(at);
+  await resolveSection(deps.cycles, at);
+  if (isReaderOf(actor, at.country)) return deps.attachments.list(at);
+  return (await publishedFiles(deps, actor, at)).map(({ section: _section, key: _key, ...file }) => file);
 }
 
-/** One attachment with a short-lived download URL, for whoever may read the report. */
+/** One attachment with a short-lived download URL: any of the section's for its readers, a published one for anyone else. */
 export async function getAttachmentDownload(deps: AttachmentDeps, actor: Actor | undefined, at: AttachmentAddress): Promise<AttachmentDownload> {
-  const { info, participant } = await resolveSection(deps.cycles, at);
-  await assertCanRead(deps, actor, info, participant);
-  return deps.attachments.get(at, at.id);
+  await resolveSection(deps.cycles, at);
+  if (isReaderOf(actor, at.country)) return deps.attachments.get(at, at.id);
+  const file = (await publishedFiles(deps, actor, at)).find((f) => f.id === at.id);
+  if (!file) throw new NotFoundError(`The published report has no attachment ${at.id} in section ${at.section}.`);
+  return deps.attachments.signDownload(file);
 }

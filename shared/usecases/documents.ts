@@ -90,20 +90,23 @@ export async function exportReport(deps: ReportDeps, actor: Actor | undefined, a
 
 /**
  * A cycle's reports in one document. Reviewers and admins see every report that has been submitted
- * at least once; everyone else the published ones. One index Query, then one Query per report (in parallel).
+ * at least once, as it is; everyone else the latest publication of every published report. One index
+ * Query, then one Query per report (8 in flight).
  */
 export async function compileCycle(deps: ReportDeps, actor: Actor | undefined, input: { cycle: string; format: DocumentFormat }): Promise<string> {
   const info = await cycleOr404(deps.cycles, input.cycle);
   const staff = isStaff(actor);
-  const summaries = (await deps.reports.listReports(info)).filter((s) => (staff ? s.status !== 'draft' : s.status === 'published'));
+  const summaries = (await deps.reports.listReports(info)).filter((s) => (staff ? s.status !== 'draft' : s.publications > 0));
   const reports: CountryReport[] = await mapLimit(summaries, 8, async (summary) => {
+    const countryName = participantOr404(info, summary.country).name;
+    if (!staff) {
+      const read = await deps.reports.archive.latestPublication(info.cycle.id, summary.country, info.sectionIds.length);
+      const files = read?.header.attachments ?? [];
+      return { country: summary.country, countryName, sections: (read?.sections ?? []).map((s) => ({ ...s, attachments: files.filter((f) => f.section === s.id) })) };
+    }
     const { report, otherItems } = await deps.reports.getReport(info, summary.country);
     const attachments = attachmentsBySection(otherItems);
-    return {
-      country: summary.country,
-      countryName: participantOr404(info, summary.country).name,
-      sections: report.sections.map((s) => ({ ...s, attachments: attachments.get(s.id) ?? [] })),
-    };
+    return { country: summary.country, countryName, sections: report.sections.map((s) => ({ ...s, attachments: attachments.get(s.id) ?? [] })) };
   });
   return input.format === 'md' ? renderCompilationMarkdown(info, reports) : renderCompilationHtml(info, reports);
 }

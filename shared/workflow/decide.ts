@@ -6,7 +6,7 @@
 import { authorize } from './access';
 import { AppError, ConflictError, InvalidInputError, NotFoundError, type FieldError } from './errors';
 import { MAX_ANSWER_LENGTH } from './limits';
-import { awaitsResponse, isAnswered, type Role, type Verdict, type Actor, type ReportState, type ReportStatus, type SectionState, type SectionStatus } from './model';
+import { awaitsResponse, changedSinceReview, isAnswered, type ActorRef, type Role, type Verdict, type Actor, type ReportState, type ReportStatus, type SectionState, type SectionStatus } from './model';
 import { decideReview } from './reviews';
 import { TRANSITIONS, VERDICT_ACTIONS, type Action, type ReportPrecondition } from './transitions';
 
@@ -21,7 +21,7 @@ export interface SectionChange {
   /** A new return comment, or null to clear the previous one. Undefined: unchanged. */
   returnComment?: string | null;
   /** A review's decision on this section (recorded with the time and reviewer when written). */
-  review?: { verdict: Verdict; contentHash: string };
+  review?: { verdict: Verdict; contentHash: string; version: number };
 }
 
 export interface TransitionPlan {
@@ -41,6 +41,30 @@ export interface TransitionPlan {
   comments?: Array<{ section: string; kind: 'return'; role: Role; internal: false; text: string }>;
   /** The reviewer whose draft review the write discards (it was just sent). */
   discardDraftOf?: string;
+  /** The sections changed since their last review, as the report's meta item keeps them for the dashboard (undefined: unchanged). */
+  changedSections?: string[];
+  /** An immutable publication written with a publish: its number and the answers and files as published. */
+  publication?: Publication;
+}
+
+/** An attachment as published: enough to list it and to hand out its bytes. */
+export interface PublishedAttachment {
+  section: string;
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  uploadedAt: string;
+  uploadedBy: ActorRef;
+  /** Where the bytes are (they are kept while a publication lists them). */
+  key: string;
+}
+
+/** What a publication holds besides its number, time and author. */
+export interface Publication {
+  number: number;
+  sections: Array<{ id: string; text: string; nothingToReport: boolean }>;
+  attachments: PublishedAttachment[];
 }
 
 export interface SaveInput {
@@ -121,6 +145,8 @@ function planTransition(action: Exclude<TransitionAction, 'approveSection' | 're
     reportTo,
     sections: moving.map((s) => ({ ...move(s, rule.sectionTo!), returnComment: s.returnComment === undefined ? undefined : null })),
     event: moving.length > 0 ? { detail: `${moving.length} section(s) ${rule.sectionTo}` } : {},
+    // What a reviewer must look at again: the answers that changed since their last decision.
+    ...(action === 'submitReport' ? { changedSections: moving.filter(changedSinceReview).map((s) => s.id) } : {}),
   };
 }
 
@@ -229,7 +255,7 @@ export function stateAfter(report: ReportState, plan: TransitionPlan, at: string
       const change = changes.get(s.id);
       if (!change) return s;
       const next: SectionState = { ...s, status: change.toStatus, version: change.expectedVersion + 1 };
-      if (change.text !== undefined) Object.assign(next, { text: change.text, nothingToReport: change.nothingToReport ?? false, updatedAt: at, updatedBy: by });
+      if (change.text !== undefined) Object.assign(next, { text: change.text, nothingToReport: change.nothingToReport ?? false, updatedAt: at, updatedBy: by, contentVersion: next.version });
       if (typeof change.returnComment === 'string') next.returnComment = change.returnComment;
       else if (change.returnComment === null) delete next.returnComment;
       if (change.review) next.review = { ...change.review, at, by };

@@ -33,8 +33,10 @@ export interface SectionState {
   status: SectionStatus;
   text: string;
   nothingToReport: boolean;
-  /** Increments on every write of the section; the ETag is derived from it. */
+  /** Increments on every write of the section (answer or status); the ETag is derived from it. */
   version: number;
+  /** The version of the last write of the answer: the revision a reader sees (0 when never answered). */
+  contentVersion?: number;
   updatedAt?: string;
   updatedBy?: ActorRef;
   /** The reviewer's comment of the last return, kept until the section is submitted again. */
@@ -54,6 +56,13 @@ export interface SectionReview {
   at: string;
   by: ActorRef;
   contentHash: string;
+  /** The revision (content version) the decision was made on. */
+  version?: number;
+}
+
+/** The revision a section's answer is at (its content version; sections saved before revisions existed: their version). */
+export function revisionOf(section: Pick<SectionState, 'version' | 'contentVersion'>): number {
+  return section.contentVersion ?? section.version;
 }
 
 export interface ReportState {
@@ -63,6 +72,10 @@ export interface ReportState {
   /** Increments on every state change of the report or any of its sections. 0: never changed. */
   version: number;
   updatedAt?: string;
+  /** How many times the report has been published (the number of its latest publication); 0: never. */
+  publications?: number;
+  /** The sections changed since their last review when the report was last submitted (not decided since). */
+  changedSections?: string[];
   /** Every section of the form, in form order (untouched ones as empty drafts at version 0). */
   sections: SectionState[];
 }
@@ -102,17 +115,22 @@ export function awaitsResponse(section: SectionState): boolean {
   return section.status === 'returned' && section.review?.verdict === 'return' && !changedSinceReview(section) && !repliedSinceReturn(section);
 }
 
-/** Opaque entity tag of a section version (a quoted string, as HTTP wants it). */
-export function sectionEtag(cycle: string, country: string, section: Pick<SectionState, 'id' | 'version'>): string {
-  return `"${cycle}-${country}-${section.id}-v${section.version}"`;
+/**
+ * Opaque entity tag of a section version (a quoted string, as HTTP wants it). It carries the status
+ * the section had at that version (every status change makes a new version), so a save can record
+ * the status of its revision without reading the section first.
+ */
+export function sectionEtag(cycle: string, country: string, section: Pick<SectionState, 'id' | 'version' | 'status'>): string {
+  return `"${cycle}-${country}-${section.id}-v${section.version}-${section.status}"`;
 }
 
 /**
- * The section version an entity tag names, or undefined when the tag is not one of this section's
- * (a tag of another section or report never matches, so it fails as stale rather than applying elsewhere).
+ * The section version (and its status) an entity tag names, or undefined when the tag is not one of
+ * this section's: a tag of another section or report, or a weak tag (If-Match compares strongly,
+ * RFC 9110 §13.1.1), fails as stale rather than applying elsewhere.
  */
-export function versionFromEtag(cycle: string, country: string, sectionId: string, etag: string): number | undefined {
-  const match = /^(?:W\/)?"(.+)-v(\d{1,9})"$/.exec(etag.trim());
-  if (!match || match[1] !== `${cycle}-${country}-${sectionId}`) return undefined;
-  return Number(match[2]);
+export function stateFromEtag(cycle: string, country: string, sectionId: string, etag: string): { version: number; status: SectionStatus } | undefined {
+  const match = /^"(.+)-v(\d{1,9})-([a-z]+)"$/.exec(etag.trim());
+  if (!match || match[1] !== `${cycle}-${country}-${sectionId}` || !(SECTION_STATUSES as readonly string[]).includes(match[3]!)) return undefined;
+  return { version: Number(match[2]), status: match[3] as SectionStatus };
 }

@@ -7,7 +7,7 @@
  */
 import { authorize, holdsRoleFor, isStaff } from './access';
 import { ConflictError, ForbiddenError, NotFoundError, type FieldError } from './errors';
-import { contentHash, type Actor, type ActorRef, type ReportState, type Role, type Verdict } from './model';
+import { contentHash, revisionOf, type Actor, type ActorRef, type ReportState, type Role, type Verdict } from './model';
 import { TRANSITIONS, VERDICT_ACTIONS } from './transitions';
 import type { TransitionPlan } from './decide';
 
@@ -113,7 +113,7 @@ export function decideReview(actor: Actor, report: ReportState, decisions: reado
       fromStatus: state.status,
       expectedVersion: state.version,
       toStatus: to,
-      review: { verdict: d.verdict, contentHash: contentHash(state) },
+      review: { verdict: d.verdict, contentHash: contentHash(state), version: revisionOf(state) },
       ...(d.verdict === 'return' ? { returnComment: d.comment! } : {}),
     };
   });
@@ -134,7 +134,45 @@ export function decideReview(actor: Actor, report: ReportState, decisions: reado
       review: { decisions: ordered.map((d) => (d.verdict === 'return' ? { section: d.section, verdict: d.verdict, comment: d.comment! } : { section: d.section, verdict: d.verdict })), ...(options.summary ? { summary: options.summary } : {}) },
     },
     comments: returns.map((d) => ({ section: d.section, kind: 'return' as const, role: staffRole(actor), internal: false as const, text: d.comment! })),
+    changedSections: (report.changedSections ?? []).filter((id) => !ordered.some((d) => d.section === id)),
     ...(options.discardDraftOf ? { discardDraftOf: options.discardDraftOf } : {}),
+  };
+}
+
+/**
+ * Plans reopening with a reason (admins): a section goes back to the country as returned, the reason
+ * opening its conversation as a return does (so the resubmission rule applies); the report becomes
+ * returned. Reopening the report moves only the report: its sections are reopened one by one.
+ */
+export function decideReopen(actor: Actor, report: ReportState, input: { section?: string; reason: string }): TransitionPlan {
+  const action = input.section === undefined ? 'reopenReport' : 'reopenSection';
+  authorize(action, actor, report.country);
+  const rule = TRANSITIONS[action];
+  if (rule.reportFrom && !rule.reportFrom.includes(report.status)) {
+    throw new ConflictError(`The report of ${report.country} is ${report.status}: only an approved or published report is reopened${action === 'reopenSection' ? ', or one under review' : ''}.`);
+  }
+  const sectionStatuses = Object.fromEntries(report.sections.map((s) => [s.id, s.status])) as TransitionPlan['sectionStatuses'];
+  const base = { action, cycle: report.cycle, country: report.country, expectedReportVersion: report.version, reportFrom: report.status, reportTo: rule.reportTo! } as const;
+  if (action === 'reopenReport') return { ...base, sections: [], sectionStatuses, event: { comment: input.reason } };
+  const state = report.sections.find((s) => s.id === input.section);
+  if (!state) throw new NotFoundError(`The ${report.cycle} form has no section ${input.section}.`);
+  if (!rule.sectionFrom!.includes(state.status)) throw new ConflictError(`Section ${state.id} is ${state.status}: only an approved section is reopened.`);
+  sectionStatuses[state.id] = rule.sectionTo!;
+  return {
+    ...base,
+    sections: [
+      {
+        id: state.id,
+        fromStatus: state.status,
+        expectedVersion: state.version,
+        toStatus: rule.sectionTo!,
+        returnComment: input.reason,
+        review: { verdict: 'return', contentHash: contentHash(state), version: revisionOf(state) },
+      },
+    ],
+    sectionStatuses,
+    event: { section: state.id, comment: input.reason },
+    comments: [{ section: state.id, kind: 'return', role: staffRole(actor), internal: false, text: input.reason }],
   };
 }
 

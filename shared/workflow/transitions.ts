@@ -17,6 +17,8 @@ export const ACTIONS = [
   'sendReview',
   'replyOnSection',
   'addNote',
+  'reopenSection',
+  'reopenReport',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -148,6 +150,26 @@ export const TRANSITIONS: Readonly<Record<Action, TransitionRule>> = {
     ownCountryOnly: false,
     scope: 'section',
     summary: "add a note to a section's conversation (internal, or for the country)",
+  },
+  // Corrections after approval: the approval is voided and the country revises; what the public
+  // reads stays the last publication until the correction is published as the next one.
+  reopenSection: {
+    roles: ['admin'],
+    ownCountryOnly: false,
+    scope: 'section',
+    reportFrom: ['submitted', 'returned', 'approved', 'published'],
+    reportTo: 'returned',
+    sectionFrom: ['approved'],
+    sectionTo: 'returned',
+    summary: 'reopen an approved section with a reason (it goes back to the country)',
+  },
+  reopenReport: {
+    roles: ['admin'],
+    ownCountryOnly: false,
+    scope: 'report',
+    reportFrom: ['approved', 'published'],
+    reportTo: 'returned',
+    summary: 'reopen an approved or published report with a reason (its sections are reopened one by one)',
   },
 };
 

@@ -32,7 +32,7 @@ beforeEach(() => {
 
 async function answerAll(): Promise<void> {
   for (const id of info.sectionIds) {
-    await store.saveSection({ cycle: '2014', country, section: id, expectedVersion: 0, allowedStatuses: ['draft', 'returned'], text: `Answer ${id}`, nothingToReport: false, actor: rapporteur });
+    await store.saveSection({ cycle: '2014', country, section: id, expectedVersion: 0, expectedStatus: 'draft', allowedStatuses: ['draft', 'returned'], text: `Answer ${id}`, nothingToReport: false, actor: rapporteur });
   }
 }
 
@@ -45,12 +45,13 @@ describe('ReportStore', () => {
     expect(dynamo.calls).toEqual(['QueryCommand']);
   });
 
-  it('saves a section with one conditional UpdateItem and refuses a stale version with 412', async () => {
-    const saved = await store.saveSection({ cycle: '2014', country, section: '1.1.A', expectedVersion: 0, allowedStatuses: ['draft', 'returned'], text: 'First', nothingToReport: false, actor: rapporteur });
+  it('saves a section and its revision in one transaction and refuses a stale version with 412', async () => {
+    const saved = await store.saveSection({ cycle: '2014', country, section: '1.1.A', expectedVersion: 0, expectedStatus: 'draft', allowedStatuses: ['draft', 'returned'], text: 'First', nothingToReport: false, actor: rapporteur });
     expect(saved).toMatchObject({ status: 'draft', version: 1, text: 'First', updatedBy: { sub: `r-${country}`, name: `R ${country}` } });
-    expect(dynamo.calls).toEqual(['UpdateItemCommand']);
+    expect(dynamo.calls).toEqual(['TransactWriteItemsCommand']);
+    expect((await store.archive.activity('2014', country, '1.1.A')).revisions).toEqual([expect.objectContaining({ version: 1, text: 'First', status: 'draft' })]);
     await expect(
-      store.saveSection({ cycle: '2014', country, section: '1.1.A', expectedVersion: 0, allowedStatuses: ['draft', 'returned'], text: 'Lost update', nothingToReport: false, actor: rapporteur }),
+      store.saveSection({ cycle: '2014', country, section: '1.1.A', expectedVersion: 0, expectedStatus: 'draft', allowedStatuses: ['draft', 'returned'], text: 'Lost update', nothingToReport: false, actor: rapporteur }),
     ).rejects.toThrow(PreconditionFailedError);
     const { report } = await store.getReport(info, country);
     expect(report.sections[0]!.text).toBe('First');
@@ -107,7 +108,7 @@ describe('ReportStore', () => {
     const { report } = await store.getReport(info, country);
     await store.apply(decideTransition('submitReport', rapporteur, report), rapporteur);
     await expect(
-      store.saveSection({ cycle: '2014', country, section: '2.2.B', expectedVersion: 2, allowedStatuses: ['draft', 'returned'], text: 'Late edit', nothingToReport: false, actor: rapporteur }),
+      store.saveSection({ cycle: '2014', country, section: '2.2.B', expectedVersion: 2, expectedStatus: 'draft', allowedStatuses: ['draft', 'returned'], text: 'Late edit', nothingToReport: false, actor: rapporteur }),
     ).rejects.toThrow(ConflictError);
   });
 

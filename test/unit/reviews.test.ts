@@ -48,7 +48,7 @@ describe('sending a review', () => {
   it('records the fingerprint of the answer each decision was made on', () => {
     const before = report('submitted', 'submitted');
     const plan = decideReview(admin, before, [{ section: '1.1.A', verdict: 'approve' }], { discardDraftOf: 'adm' });
-    expect(plan.sections[0]!.review).toEqual({ verdict: 'approve', contentHash: contentHash(before.sections[0]!) });
+    expect(plan.sections[0]!.review).toEqual({ verdict: 'approve', contentHash: contentHash(before.sections[0]!), version: 2 });
     expect(plan.discardDraftOf).toBe('adm');
     const after = stateAfter(before, plan, '2026-01-01T00:00:00Z', admin);
     expect(after.sections[0]!.review).toMatchObject({ verdict: 'approve', at: '2026-01-01T00:00:00Z', by: admin });

@@ -13,7 +13,7 @@ import {
   decideTransition,
   emptyReport,
   stateAfter,
-  versionFromEtag,
+  stateFromEtag,
   sectionEtag,
   type Actor,
   type ReportState,
@@ -166,12 +166,17 @@ describe('saving a section', () => {
 
 describe('entity tags', () => {
   it('round-trips a section version and refuses tags of other sections', () => {
-    const tag = sectionEtag('2014', 'ME', { id: '1.1.A', version: 12 });
-    expect(versionFromEtag('2014', 'ME', '1.1.A', tag)).toBe(12);
-    expect(versionFromEtag('2014', 'ME', '1.1.A', `W/${tag}`)).toBe(12);
-    expect(versionFromEtag('2014', 'ME', '1.1.B', tag)).toBeUndefined();
-    expect(versionFromEtag('2014', 'XK', '1.1.A', tag)).toBeUndefined();
-    expect(versionFromEtag('2014', 'ME', '1.1.A', 'garbage')).toBeUndefined();
+    const tag = sectionEtag('2014', 'ME', { id: '1.1.A', version: 12, status: 'returned' });
+    expect(stateFromEtag('2014', 'ME', '1.1.A', tag)).toEqual({ version: 12, status: 'returned' });
+    expect(stateFromEtag('2014', 'ME', '1.1.B', tag)).toBeUndefined();
+    expect(stateFromEtag('2014', 'XK', '1.1.A', tag)).toBeUndefined();
+    expect(stateFromEtag('2014', 'ME', '1.1.A', 'garbage')).toBeUndefined();
+    expect(stateFromEtag('2014', 'ME', '1.1.A', tag.replace('returned', 'lost'))).toBeUndefined();
+  });
+
+  it('refuses a weak validator: If-Match compares strongly (RFC 9110)', () => {
+    const tag = sectionEtag('2014', 'ME', { id: '1.1.A', version: 12, status: 'draft' });
+    expect(stateFromEtag('2014', 'ME', '1.1.A', `W/${tag}`)).toBeUndefined();
   });
 });
 

@@ -1,0 +1,81 @@
+/**
+ * Use cases of a section's revisions: every answer a save wrote, the attachments added and removed,
+ * one revision's text, and what changed between two revisions (by default since the last review) as
+ * a word diff whose parts rebuild both texts exactly. For the report's readers, never the public.
+ */
+import { diffWordsWithSpace } from 'diff';
+import type { FileActivity, Revision } from '../store/items';
+import { ForbiddenError, InvalidInputError, NotFoundError, isReaderOf, revisionOf, type Actor, type SectionState } from '../workflow';
+import type { ReportDeps } from './deps';
+import { getSection } from './reports';
+import { resolveSection, type SectionAddress } from './resolve';
+
+export interface RevisionSummary {
+  version: number;
+  at: string;
+  by: Revision['by'];
+  status: Revision['status'];
+}
+
+export interface DiffPart {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+async function assertReader(deps: ReportDeps, actor: Actor, at: SectionAddress) {
+  const resolved = await resolveSection(deps.cycles, at);
+  if (!isReaderOf(actor, resolved.participant.code)) throw new ForbiddenError(`You may not read the revisions of the report of ${resolved.participant.name}.`);
+  return resolved;
+}
+
+/** A section's revisions, oldest first (without their text), and its attachment activity. One Query. */
+export async function listRevisions(deps: ReportDeps, actor: Actor, at: SectionAddress): Promise<{ revisions: RevisionSummary[]; files: FileActivity[] }> {
+  const { info, participant, section } = await assertReader(deps, actor, at);
+  const { revisions, files } = await deps.reports.archive.activity(info.cycle.id, participant.code, section.id);
+  return { revisions: revisions.map(({ version, at: when, by, status }) => ({ version, at: when, by, status })), files };
+}
+
+/** One revision with its text. One GetItem (a BatchGet of one key). */
+export async function getRevision(deps: ReportDeps, actor: Actor, at: SectionAddress & { version: number }): Promise<Revision> {
+  const { info, participant, section } = await assertReader(deps, actor, at);
+  const revision = (await deps.reports.archive.revisions(info.cycle.id, participant.code, section.id, [at.version])).get(at.version);
+  if (!revision) throw new NotFoundError(`Section ${section.id} has no revision ${at.version}.`);
+  return revision;
+}
+
+/** The word diff of two texts: `equal` + `delete` parts rebuild `before`, `equal` + `insert` parts rebuild `after`. */
+export function wordDiff(before: string, after: string): DiffPart[] {
+  return diffWordsWithSpace(before, after).map((part) => ({ op: part.added ? 'insert' : part.removed ? 'delete' : 'equal', text: part.value }));
+}
+
+/** The text a revision shows a reader: its answer, or the words of the mark. */
+function shown(revision: Pick<Revision, 'text' | 'nothingToReport'>): string {
+  return revision.nothingToReport ? 'Nothing to report.' : revision.text;
+}
+
+/**
+ * What changed in a section between revisions `from` (default: the one the last decision was made on)
+ * and `to` (default: the current answer). One Query for the section, one BatchGet for the revisions.
+ */
+export async function diffSection(
+  deps: ReportDeps,
+  actor: Actor,
+  at: SectionAddress & { from?: number | undefined; to?: number | undefined },
+): Promise<{ from: number; to: number; changes: DiffPart[]; state: SectionState }> {
+  const { state } = await getSection(deps, actor, at);
+  if (!isReaderOf(actor, at.country)) throw new ForbiddenError(`You may not read the revisions of the report of ${at.country}.`);
+  const current = revisionOf(state);
+  const from = at.from ?? state.review?.version;
+  if (from === undefined) throw new InvalidInputError(`Section ${state.id} has not been reviewed yet: say which revision to compare from.`, [{ path: 'query.from', message: 'is required: the section has no review yet' }]);
+  const to = at.to ?? current;
+  const wanted = [from, to].filter((v) => v !== current);
+  const kept = await deps.reports.archive.revisions(at.cycle, at.country, state.id, wanted);
+  // The current answer is the section itself (sections saved before revisions were kept have no revision item).
+  const text = (version: number, field: 'query.from' | 'query.to') => {
+    if (version === current) return shown(state);
+    const revision = kept.get(version);
+    if (!revision) throw new NotFoundError(`Section ${state.id} has no revision ${version}.`, [{ path: field, message: `names no revision of section ${state.id}` }]);
+    return shown(revision);
+  };
+  return { from, to, changes: wordDiff(text(from, 'query.from'), text(to, 'query.to')), state };
+}
