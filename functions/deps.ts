@@ -7,22 +7,25 @@ import type { Config } from '../shared/config';
 import { createTokenVerifier, type TokenVerifier } from '../shared/http/auth';
 import { createAttachmentStore } from '../shared/store/attachment-store';
 import { documentClient } from '../shared/store/clients';
+import { CycleStore, createCycleCatalog } from '../shared/store/cycle-store';
 import { ReportStore } from '../shared/store/report-store';
 import { s3Clients } from '../shared/store/s3-clients';
-import { staticCycleCatalog, type AttachmentDeps, type ReportDeps } from '../shared/usecases/deps';
+import type { AttachmentDeps, CycleRegistry, ReportDeps } from '../shared/usecases/deps';
 
 /** The dependencies of an app without bucket access (review, approval). */
 export interface AppDeps extends ReportDeps {
+  /** The cycles from the table, cached per container (shared/store/cycle-store.ts). */
+  cycles: CycleRegistry;
   verifier: TokenVerifier;
 }
 
 /** The dependencies of an app that also serves attachments (submission, web, the local server). */
-export interface AppDepsWithAttachments extends AppDeps, AttachmentDeps {}
+export interface AppDepsWithAttachments extends AppDeps, Omit<AttachmentDeps, 'cycles'> {}
 
 export function createDeps(config: Config): AppDeps {
   return {
     reports: new ReportStore({ doc: documentClient(), tableName: config.TABLE_NAME }),
-    cycles: staticCycleCatalog(),
+    cycles: createCycleCatalog(new CycleStore({ doc: documentClient(), tableName: config.TABLE_NAME })),
     verifier: createTokenVerifier(config),
   };
 }

@@ -56,7 +56,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'submission',
     entry: 'functions/submission/handler.ts',
     routes: Object.values(submissionRoutes),
-    table: ['GetItem', 'Query', ...TRANSITION_WRITES, 'DeleteItem'],
+    // reads cycles and reports (Query), saves and transitions (incl. prefill), attachments (Get/Delete),
+    // a report's commitments (one BatchGetItem of both cycles' meta items and sections).
+    table: ['GetItem', 'BatchGetItem', 'Query', ...TRANSITION_WRITES, 'DeleteItem'],
     bucket: {
       // presigned PUT and HEAD of uploads; copy to attachments on completion; presigned GET; delete both.
       getObject: [`${UPLOADS_PREFIX}*`, `${ATTACHMENTS_PREFIX}*`],
@@ -70,10 +72,10 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'review',
     entry: 'functions/review/handler.ts',
     routes: Object.values(reviewRoutes),
-    // reads reports, history and conversations (Query), the cycle list (gsi1), a rapporteur's own summary
-    // (GetItem); writes reviews (Update + Put, ConditionChecks on the sections a review leaves alone, the
-    // sent draft deleted), drafts (Put, Delete) and comments (Put; a reply also updates its section);
-    // reads revisions (BatchGetItem of the two a diff compares).
+    // reads reports, history, conversations and cycles (Query), the cycle list (gsi1), a rapporteur's own summary
+    // (GetItem), the answers to one question across countries and the commitments' compilation (BatchGetItem);
+    // writes reviews (Update + Put, ConditionChecks on the sections a review leaves alone, the sent draft
+    // deleted), drafts (Put, Delete) and comments (Put; a reply also updates its section); reads revisions (BatchGetItem of the two a diff compares).
     table: ['GetItem', 'BatchGetItem', 'Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem', 'DeleteItem'],
     queryIndexes: [GSI1],
     // exports and the compilation list attachment names from DynamoDB; downloads go through submission.
@@ -83,13 +85,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'approval',
     entry: 'functions/approval/handler.ts',
     routes: Object.values(approvalRoutes),
-    // approve, publish and import: read the report (Query), write the transition (Update + Put + ConditionCheck).
-    table: ['Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem'],
+    // approve, publish and import: read the report (Query), write the transition (Update + Put + ConditionCheck);
+    // the admins' cycle changes: read every cycle (Query), write one (a conditional PutItem), and before a
+    // participant leaves, read its report's meta item (BatchGetItem).
+    table: ['BatchGetItem', 'Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem'],
     bucket: {},
   },
   {
     // The web pages: `/` and every path no API function serves. They run the same use cases as the
-    // API (reading, saving, transitions, attachments, the dashboard on gsi1), so they need the same access.
+    // API (reading, saving, transitions, attachments, the dashboard on gsi1, the cycle admin pages, commitments
+    // and answers across countries), so they need the same access.
     name: 'web',
     entry: 'functions/web/handler.ts',
     routes: [],

@@ -1,8 +1,11 @@
-/** The approval app: approving a whole report, publishing it, and importing a document into it. */
+/** The approval app: approving a whole report, publishing it, importing a document into it, and the admins' cycle changes. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { createApp, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
-import { reportJson } from '../../shared/http/views';
+import { cycleJson, reportJson } from '../../shared/http/views';
+import { closeCycle, createCycle, extendDeadline, openCycle, updateCycle, updateCycleForm } from '../../shared/usecases/cycles';
+import type { CycleInfo } from '../../shared/form';
 import { MAX_DOCUMENT_BYTES, importDocument } from '../../shared/usecases/documents';
 import { approveReport, publishReport, reopen } from '../../shared/usecases/reports';
 import { InvalidInputError } from '../../shared/workflow';
@@ -34,6 +37,33 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     const source = c.req.valid('header')['x-document-name']?.slice(0, 200) || 'HTTP upload';
     return c.json(await importDocument(deps, actor, c.req.valid('param'), text, { dryRun, submit, overwrite, source }), 200);
   });
+
+  /** A cycle, with its etag also in the ETag header. */
+  const cycle = (c: Context, info: CycleInfo) => {
+    const body = cycleJson(info);
+    c.header('ETag', body.etag);
+    return body;
+  };
+
+  app.openapi(routes.createCycle, async (c) => c.json(cycle(c, await createCycle(deps, requireActor(c.get('actor')), c.req.valid('json'))), 201));
+
+  app.openapi(routes.updateCycle, async (c) => {
+    const input = { ...c.req.valid('param'), ...c.req.valid('json'), ifMatch: c.req.valid('header')['if-match'] };
+    return c.json(cycle(c, await updateCycle(deps, requireActor(c.get('actor')), input)), 200);
+  });
+
+  app.openapi(routes.updateCycleForm, async (c) => {
+    const input = { ...c.req.valid('param'), form: c.req.valid('json'), ifMatch: c.req.valid('header')['if-match'] };
+    return c.json(cycle(c, await updateCycleForm(deps, requireActor(c.get('actor')), input)), 200);
+  });
+
+  app.openapi(routes.openCycle, async (c) => c.json(cycle(c, await openCycle(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
+
+  app.openapi(routes.closeCycle, async (c) => c.json(cycle(c, await closeCycle(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
+
+  app.openapi(routes.extendDeadline, async (c) =>
+    c.json(cycle(c, await extendDeadline(deps, requireActor(c.get('actor')), { ...c.req.valid('param'), ...c.req.valid('json') })), 200),
+  );
 }
 
 export function createApprovalApp(deps: AppDeps) {

@@ -1,7 +1,9 @@
 /** Route contracts of the approval function: approving and publishing whole reports. */
 import { z } from '@hono/zod-openapi';
 import { defineRoutes } from '../../shared/http/contract';
-import { ReopenBody, ReportParams, ReportSchema, SectionParams } from '../../shared/http/schemas';
+import { CreateCycleBody, CycleDetailSchema, CycleParam, ExtendDeadlineBody, FormBodySchema, IfMatchCycleHeader, ReopenBody, ReportParams, ReportSchema, SectionParams, UpdateCycleBody } from '../../shared/http/schemas';
+
+const cycleResponse = (description: string) => ({ description, headers: z.object({ ETag: z.string() }), content: { 'application/json': { schema: CycleDetailSchema } } });
 
 export const ImportResultSchema = z
   .object({
@@ -84,6 +86,70 @@ export const routes = defineRoutes({
     responses: {
       200: { description: 'The imported (or previewed) answers', content: { 'application/json': { schema: ImportResultSchema } } },
     },
+    problems: [403, 409],
+  },
+
+  createCycle: {
+    method: 'post',
+    path: '/cycles',
+    tags: ['cycles'],
+    summary: 'Create a planned cycle from a previous one: its form with the years moved on, its participants (admin)',
+    description:
+      'The form of `from` (default: the latest cycle before `year`) is copied with every year in its title and questions moved on: question A of 2015 asks about "measures announced in your country\'s 2014 report". The new cycle follows `from` up: its commitments and prefill read `from`. 409 when the cycle exists.',
+    request: { body: { required: true, content: { 'application/json': { schema: CreateCycleBody } } } },
+    responses: { 201: cycleResponse('The new cycle, planned') },
+    problems: [403, 409],
+  },
+
+  updateCycle: {
+    method: 'patch',
+    path: '/cycles/{cycle}',
+    tags: ['cycles'],
+    summary: "Change a cycle's title, deadline or participants (admin)",
+    description: 'Participants are the whole list of ISO codes: a new one joins, named from the ISO 3166-1 list (XK: Kosovo); one missing leaves, refused (409) once its report has been started.',
+    request: { params: CycleParam, headers: IfMatchCycleHeader, body: { required: true, content: { 'application/json': { schema: UpdateCycleBody } } } },
+    responses: { 200: cycleResponse('The changed cycle') },
+    problems: [403, 409, 412],
+  },
+
+  updateCycleForm: {
+    method: 'put',
+    path: '/cycles/{cycle}/form',
+    tags: ['cycles'],
+    summary: "Replace a planned cycle's form (admin); frozen (409) once the cycle has opened",
+    description: 'The body is validated by the same schema as the 2014 form; a 400 names each field (`body.targets.0.goals.1.id`).',
+    request: { params: CycleParam, headers: IfMatchCycleHeader, body: { required: true, content: { 'application/json': { schema: FormBodySchema } } } },
+    responses: { 200: cycleResponse('The cycle with its new form') },
+    problems: [403, 409, 412],
+  },
+
+  openCycle: {
+    method: 'post',
+    path: '/cycles/{cycle}/open',
+    tags: ['cycles'],
+    summary: 'Open a planned (or closed) cycle: reports can change, the form is frozen (admin)',
+    request: { params: CycleParam },
+    responses: { 200: cycleResponse('The open cycle') },
+    problems: [403, 409],
+  },
+
+  closeCycle: {
+    method: 'post',
+    path: '/cycles/{cycle}/close',
+    tags: ['cycles'],
+    summary: 'Close an open cycle: its reports no longer change (admin)',
+    request: { params: CycleParam },
+    responses: { 200: cycleResponse('The closed cycle') },
+    problems: [403, 409],
+  },
+
+  extendDeadline: {
+    method: 'put',
+    path: '/cycles/{cycle}/participants/{country}/deadline',
+    tags: ['cycles'],
+    summary: 'Give one participant a later deadline, with the reason (admin)',
+    request: { params: ReportParams, body: { required: true, content: { 'application/json': { schema: ExtendDeadlineBody } } } },
+    responses: { 200: cycleResponse('The cycle with the extension') },
     problems: [403, 409],
   },
 });

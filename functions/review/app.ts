@@ -5,7 +5,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
-import { draftJson, reportJson, summaryJson } from '../../shared/http/views';
+import { answersJson, draftJson, reportJson, summaryJson } from '../../shared/http/views';
+import { getAnswersAcrossCountries } from '../../shared/usecases/answers';
+import { compileCommitments } from '../../shared/usecases/commitments';
 import { compileCycle, exportReport, type DocumentFormat } from '../../shared/usecases/documents';
 import { addComment, listComments } from '../../shared/usecases/comments';
 import { approveSection, getHistory, listReports, returnSection } from '../../shared/usecases/reports';
@@ -82,6 +84,15 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     const body = await compileCycle(deps, c.get('actor'), { cycle, format });
     return documentResponse(body, format, `compilation-${cycle}`) as never;
   });
+
+  app.openapi(routes.getCommitmentsCompilation, async (c) => {
+    const { cycle } = c.req.valid('param');
+    const { format } = c.req.valid('query');
+    const body = await compileCommitments(deps, c.get('actor'), { cycle, format });
+    return documentResponse(body, format, `commitments-${cycle}`) as never;
+  });
+
+  app.openapi(routes.getAnswersAcrossCountries, async (c) => c.json(answersJson(await getAnswersAcrossCountries(deps, c.get('actor'), c.req.valid('param'))), 200));
 }
 
 /** Document responses: Markdown or HTML, never cached by shared caches (reports are confidential until published). */

@@ -3,12 +3,14 @@ import { z } from '@hono/zod-openapi';
 import { REPORT_STATUSES } from '../../shared/workflow';
 import { defineRoutes } from '../../shared/http/contract';
 import {
+  AnswersSchema,
   CommentBody,
   CommentSchema,
   CycleParam,
   DraftReviewBody,
   DraftReviewSchema,
   HistorySchema,
+  QuestionParams,
   ReportListSchema,
   ReportParams,
   ReportSchema,
@@ -200,5 +202,27 @@ export const routes = defineRoutes({
     auth: 'optional',
     request: { params: CycleParam, query: FormatQuery },
     responses: documentResponses,
+  },
+
+  getCommitmentsCompilation: {
+    method: 'get',
+    path: '/cycles/{cycle}/commitments',
+    tags: ['documents'],
+    summary:
+      "A cycle's commitments in one document: per goal and country, what it announced in the previous cycle (question C) beside what it reports now (question A) (reviewers and admins: every submitted report; everyone else: the published ones)",
+    auth: 'optional',
+    request: { params: CycleParam, query: FormatQuery },
+    responses: documentResponses,
+  },
+
+  getAnswersAcrossCountries: {
+    method: 'get',
+    path: '/cycles/{cycle}/sections/{section}/answers',
+    tags: ['review'],
+    summary: "One question, every participant's answer side by side with its status (reviewers and admins: every participant; everyone else: the published reports)",
+    description: 'A report never submitted is listed with its status and without its text.',
+    auth: 'optional',
+    request: { params: QuestionParams },
+    responses: { 200: { description: 'The answers, countries in alphabetical order', content: { 'application/json': { schema: AnswersSchema } } } },
   },
 });

@@ -6,7 +6,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
-import { cycleJson, reportJson, savedSectionJson } from '../../shared/http/views';
+import { commitmentsJson, cycleJson, prefillJson, reportJson, savedSectionJson } from '../../shared/http/views';
+import { getCommitments, prefillReport } from '../../shared/usecases/commitments';
 import { completeUpload, getAttachmentDownload, listAttachments, removeAttachment, requestUpload } from '../../shared/usecases/attachments';
 import { getCycle, listCycles } from '../../shared/usecases/cycles';
 import { getPublication, listPublications } from '../../shared/usecases/publications';
@@ -26,7 +27,9 @@ export function registerSubmissionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
 
   app.openapi(routes.getCycle, async (c) => {
     requireActor(c.get('actor'));
-    return c.json(cycleJson(await getCycle(deps, c.req.valid('param').cycle)), 200);
+    const body = cycleJson(await getCycle(deps, c.req.valid('param').cycle));
+    c.header('ETag', body.etag);
+    return c.json(body, 200);
   });
 
   app.openapi(routes.getReport, async (c) => c.json(reportJson(await getReport(deps, c.get('actor'), c.req.valid('param'))), 200));
@@ -63,6 +66,12 @@ export function registerSubmissionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     await removeAttachment(deps, requireActor(c.get('actor')), c.req.valid('param'));
     return c.body(null, 204);
   });
+
+  app.openapi(routes.getCommitments, async (c) => c.json(commitmentsJson(await getCommitments(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
+
+  app.openapi(routes.prefillReport, async (c) =>
+    c.json(prefillJson(await prefillReport(deps, requireActor(c.get('actor')), { ...c.req.valid('param'), sections: c.req.valid('json').sections })), 200),
+  );
 }
 
 export function createSubmissionApp(deps: AppDepsWithAttachments) {

@@ -6,6 +6,8 @@ import {
   AttachmentParams,
   AttachmentSchema,
   AttachmentUploadRequestSchema,
+  CommitmentsSchema,
+  PrefillBody,
   UploadTicketSchema,
   CycleDetailSchema,
   CycleParam,
@@ -156,6 +158,40 @@ export const routes = {
       summary: 'Delete an attachment while its section is editable (rapporteur of the country)',
       request: { params: AttachmentParams },
       responses: { 204: { description: 'Deleted' } },
+      problems: [403, 409],
+    },
+
+    getCommitments: {
+      method: 'get',
+      path: '/cycles/{cycle}/reports/{country}/commitments',
+      tags: ['reports'],
+      summary: 'Per goal, what the country announced last cycle (question C, with its status) beside what it reports now (question A) (readers of the report)',
+      description: "Last cycle's answer is shown when the reader may read that report: the country's rapporteurs and staff always, anyone once it is published (then it is the published answer).",
+      request: { params: ReportParams },
+      responses: { 200: { description: 'The commitments, goal by goal', content: { 'application/json': { schema: CommitmentsSchema } } } },
+      problems: [403],
+    },
+
+    prefillReport: {
+      method: 'post',
+      path: '/cycles/{cycle}/reports/{country}/prefill',
+      tags: ['reports'],
+      summary: "Copy the country's answers of the previous cycle into sections without an answer (rapporteur of the country; report draft or returned)",
+      description:
+        'Never over an answer the country wrote: only editable sections without an answer receive the text (a nothing-to-report mark is not copied). One write with an audit event naming the report the text came from. Nothing is written when there is nothing to copy.',
+      request: { params: ReportParams, body: { required: false, content: { 'application/json': { schema: PrefillBody } } } },
+      responses: {
+        200: {
+          description: 'What was copied, what was not and why, and the report afterwards',
+          content: {
+            'application/json': {
+              schema: z
+                .object({ from: z.string(), prefilled: z.array(z.string()), skipped: z.array(z.object({ section: z.string(), reason: z.string() })), report: ReportSchema })
+                .openapi('PrefillResult'),
+            },
+          },
+        },
+      },
       problems: [403, 409],
     },
   }),

@@ -12,7 +12,9 @@ import { errorHandlers } from './errors';
 import { usePipeline } from './pipeline';
 import { assetRoutes } from './routes/assets';
 import { attachmentRoutes } from './routes/attachments';
+import { cycleRoutes } from './routes/cycles';
 import { publicRoutes } from './routes/public';
+import { questionRoutes } from './routes/questions';
 import { reportRoutes } from './routes/reports';
 import { reviewRoutes } from './routes/reviews';
 import { sectionRoutes } from './routes/section';
@@ -29,6 +31,8 @@ export function createWebApp(deps: AppDepsWithAttachments, options: WebOptions =
   app.route('/', sectionRoutes(site));
   app.route('/', attachmentRoutes(site));
   app.route('/', publicRoutes(site));
+  app.route('/', questionRoutes(site));
+  app.route('/', cycleRoutes(site));
   const { notFound, onError } = errorHandlers(site);
   app.notFound(notFound);
   app.onError(onError);

@@ -125,7 +125,10 @@ ul.plain { margin: 0.25rem 0 0; padding-left: 1.1rem; }
 details > summary { cursor: pointer; color: var(--brand); font-weight: 600; padding: 0.25rem 0; }
 .counts { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; list-style: none; padding: 0; }
 .filters { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-end; }
-.filters .field { margin: 0; }
+.filters .field { margin: 0; min-width: 0; max-width: 100%; }
+.filters select { width: 100%; }
+.cycle-title { font-weight: 400; }
+.field input[type="text"] { width: 100%; max-width: 40rem; }
 .table-scroll { position: relative; overflow-x: auto; max-width: 100%; border: 1px solid var(--line); background: var(--paper); }
 .table-scroll:focus-visible { outline-offset: 0; }
 table.data { border-collapse: collapse; width: 100%; background: var(--paper); }
@@ -144,6 +147,28 @@ table.matrix td.status-draft, table.matrix td.status-submitted, table.matrix td.
 .any-rapporteur .field { margin: 0; flex: 1 1 16rem; min-width: 0; }
 .any-rapporteur select { width: 100%; max-width: 28rem; }
 .report-body h2 { border-bottom: 2px solid var(--brand); padding-bottom: 0.2rem; }
+.cycle-switcher { display: flex; gap: 0.4rem; align-items: center; font-size: 0.9rem; }
+.cycle-switcher select { padding: 0.15rem 0.3rem; border-color: #fff; }
+.button.small { padding: 0.2rem 0.6rem; font-size: 0.9rem; background: var(--paper); color: var(--brand); border-color: #fff; }
+.commitment { background: var(--paper); border: 1px solid var(--line); border-left: 6px solid var(--published-fg); border-radius: 6px; padding: 0.75rem 1rem; margin: 0.75rem 0; }
+.commitment h3, .commitment h4 { margin: 0 0 0.35rem; font-size: 1rem; }
+.beside { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 1rem; align-items: start; }
+.beside > .commitment { margin-top: 0.75rem; }
+.mark { display: inline-block; font-size: 0.8rem; font-weight: 600; padding: 0 0.35rem; border-radius: 4px; border: 1px solid currentColor; margin: 0.1rem 0.15rem 0 0; white-space: nowrap; }
+.mark-overdue, .mark-late { color: var(--returned-fg); background: var(--returned-bg); }
+.mark-extended { color: var(--submitted-fg); background: var(--submitted-bg); }
+.cycle-status { font-weight: 700; }
+.cycle-planned { color: var(--draft-fg); }
+.cycle-open { color: var(--approved-fg); }
+.cycle-closed { color: var(--returned-fg); }
+.question-link { font-size: 0.9rem; }
+.answers-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 0.75rem; }
+.country-answer { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; min-width: 0; }
+.country-answer header { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; align-items: baseline; justify-content: space-between; }
+.country-answer h2 { font-size: 1.1rem; margin: 0 0 0.35rem; }
+fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0.75rem 0; padding: 0.5rem 1rem; min-width: 0; }
+legend { font-weight: 700; padding: 0 0.25rem; }
+input[type="number"], input[type="date"] { font: inherit; color: var(--ink); background: var(--paper); border: 2px solid #5c6370; border-radius: 4px; padding: 0.4rem 0.5rem; max-width: 100%; }
 .report-body h4 { font-style: italic; font-weight: 400; margin: 1.25rem 0 0.25rem; }
 @media (max-width: 40rem) {
   h1 { font-size: 1.45rem; }
@@ -151,6 +176,7 @@ table.matrix td.status-draft, table.matrix td.status-submitted, table.matrix td.
   .panel { padding: 0.75rem; }
   .meta-list { grid-template-columns: 1fr; }
   .meta-list dd { margin-bottom: 0.35rem; }
+  .beside { grid-template-columns: minmax(0, 1fr); }
 }
 @media print {
   .site-header, .site-footer, .skip-link, form, .actions { display: none !important; }

@@ -92,3 +92,10 @@ export function pathOf<S extends z.ZodType>(c: Context, schema: S): z.output<S> 
 }
 
 export type WebMiddleware = MiddlewareHandler<WebEnv>;
+
+/** The cycle a cycle-less address (`/reports`, `/public`, `/`) leads to: the switcher's `?cycle=` when it names one, else the latest open cycle. */
+export function chosenCycle(c: C): string {
+  const page = c.get('page');
+  const asked = c.req.query('cycle');
+  return page.cycles?.some((k) => k.id === asked) ? asked! : page.cycle!;
+}

@@ -3,8 +3,9 @@
  * sign-out, one `main` landmark, status badges (text and symbol, never colour alone), error summary.
  */
 import type { Child, FC, PropsWithChildren } from 'hono/jsx';
+import type { CycleSummary } from '../../shared/usecases/cycles';
 import { isStaff, type ReportStatus, type SectionStatus } from '../../shared/workflow';
-import { CURRENT_CYCLE, reportPath } from './paths';
+import { adminCyclesPath, dashboardPath, publicCyclePath, questionsPath, reportPath } from './paths';
 import { CSRF_FIELD, type Session } from './session';
 
 /** What every page needs to render links and forms: the base path and the signed-in session. */
@@ -14,6 +15,10 @@ export interface PageContext {
   session: Session | undefined;
   /** Present when the development sign-in is on (local server and tests). */
   devSignIn: boolean;
+  /** The cycle the navigation leads to: the page's own, else the latest open one. */
+  cycle?: string;
+  /** Every cycle, for the cycle switcher. */
+  cycles?: CycleSummary[];
 }
 
 type AnyStatus = SectionStatus | ReportStatus;
@@ -50,6 +55,15 @@ export interface FieldErrorView {
   field: string;
   message: string;
 }
+
+/** A field's error message, placed above the field and named by its `aria-describedby` (`<id>-error`). */
+export const ErrorMessage: FC<{ field: string; error: FieldErrorView | undefined }> = ({ field, error }) =>
+  error ? (
+    <span class="error-message" id={`${field}-error`}>
+      <span class="visually-hidden">Error: </span>
+      {error.message}
+    </span>
+  ) : null;
 
 /** A list of the page's errors at its top, each linking to its field. */
 export const ErrorSummary: FC<{ errors: FieldErrorView[]; title?: string }> = ({ errors, title }) =>
@@ -131,7 +145,9 @@ function roleLabel(session: Session): string {
 export const Layout: FC<PropsWithChildren<{ ctx: PageContext; title: string; scripts?: boolean }>> = ({ ctx, title, scripts, children }) => {
   const { session, href } = ctx;
   const reviewer = isStaff(session?.actor);
+  const admin = !!session?.actor.roles.includes('admin');
   const country = session?.actor.roles.includes('rapporteur') ? session.actor.country : undefined;
+  const cycle = ctx.cycle;
   return (
     <html lang="en">
       <head>
@@ -152,19 +168,31 @@ export const Layout: FC<PropsWithChildren<{ ctx: PageContext; title: string; scr
             </a>
             <nav class="site-nav" aria-label="Main">
               <ul>
-                {reviewer ? (
+                {reviewer && cycle ? (
                   <li>
-                    <a href={href(`/reports/${CURRENT_CYCLE}`)}>Dashboard</a>
+                    <a href={href(dashboardPath(cycle))}>Dashboard</a>
                   </li>
                 ) : null}
-                {country ? (
+                {admin ? (
                   <li>
-                    <a href={href(reportPath(CURRENT_CYCLE, country))}>My report</a>
+                    <a href={href(adminCyclesPath)}>Cycles</a>
                   </li>
                 ) : null}
-                <li>
-                  <a href={href(`/public/${CURRENT_CYCLE}`)}>Published reports</a>
-                </li>
+                {country && cycle ? (
+                  <li>
+                    <a href={href(reportPath(cycle, country))}>My report</a>
+                  </li>
+                ) : null}
+                {cycle ? (
+                  <li>
+                    <a href={href(questionsPath(cycle))}>Questions</a>
+                  </li>
+                ) : null}
+                {cycle ? (
+                  <li>
+                    <a href={href(publicCyclePath(cycle))}>Published reports</a>
+                  </li>
+                ) : null}
                 {session ? (
                   <>
                     <li class="who">
@@ -186,6 +214,7 @@ export const Layout: FC<PropsWithChildren<{ ctx: PageContext; title: string; scr
                 )}
               </ul>
             </nav>
+            <CycleSwitcher ctx={ctx} />
           </div>
         </header>
         <main id="main" tabindex={-1}>
@@ -196,6 +225,33 @@ export const Layout: FC<PropsWithChildren<{ ctx: PageContext; title: string; scr
         </footer>
       </body>
     </html>
+  );
+};
+
+/**
+ * Switches the pages to another cycle (a plain GET form: works without script). Signed-in users go
+ * to that cycle's dashboard or report, visitors to its published reports; planned cycles are listed
+ * for admins only (nobody else has anything to do in them yet).
+ */
+const CycleSwitcher: FC<{ ctx: PageContext }> = ({ ctx }) => {
+  const admin = !!ctx.session?.actor.roles.includes('admin');
+  const cycles = (ctx.cycles ?? []).filter((c) => admin || c.status !== 'planned');
+  if (cycles.length < 2) return null;
+  return (
+    <form method="get" action={ctx.href(ctx.session ? '/reports' : '/public')} class="cycle-switcher">
+      <label for="cycle-switch">Cycle</label>
+      <select id="cycle-switch" name="cycle">
+        {cycles.map((c) => (
+          <option value={c.id} selected={c.id === ctx.cycle}>
+            {c.id}
+            {c.status === 'open' ? '' : ` (${c.status})`}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="button small">
+        Show
+      </button>
+    </form>
   );
 };
 

@@ -1,11 +1,25 @@
-/** The web app's paths in one place, so pages, redirects and tests agree. */
-import { CYCLES } from '../../shared/form';
-
-/** The cycle the navigation and `/reports`, `/public` lead to: the latest one. */
-export const CURRENT_CYCLE = CYCLES[CYCLES.length - 1]!.id;
+/**
+ * The web app's paths in one place, so pages, redirects and tests agree. Which cycle `/reports` and
+ * `/public` lead to is read through the catalog (`currentCycle` in shared/usecases/cycles.ts).
+ */
 
 export const reportPath = (cycle: string, country: string) => `/reports/${encodeURIComponent(cycle)}/${encodeURIComponent(country)}`;
 export const sectionPath = (cycle: string, country: string, section: string) => `${reportPath(cycle, country)}/sections/${encodeURIComponent(section)}`;
+export const dashboardPath = (cycle: string) => `/reports/${encodeURIComponent(cycle)}`;
+export const publicCyclePath = (cycle: string) => `/public/${encodeURIComponent(cycle)}`;
+export const adminCyclesPath = '/admin/cycles';
+export const adminCyclePath = (cycle: string) => `${adminCyclesPath}/${encodeURIComponent(cycle)}`;
+/** One question across countries. */
+export const questionPath = (cycle: string, section: string) => `/questions/${encodeURIComponent(cycle)}/${encodeURIComponent(section)}`;
+export const questionsPath = (cycle: string) => `/questions/${encodeURIComponent(cycle)}`;
+/** The compilation of a cycle's commitments, for the session's reader rights. */
+export const commitmentsDocumentPath = (cycle: string, format: 'html' | 'md') => `/documents/${encodeURIComponent(cycle)}/commitments.${format}`;
+
+/** The cycle a page's path is about (`/reports/2015/…`, `/public/2015`, `/questions/2015/…`, `/admin/cycles/2015`), if any. */
+export function cycleOfPath(path: string): string | undefined {
+  return /^\/(?:reports|public|questions|documents|admin\/cycles)\/(\d{4})(?:\/|$)/.exec(path)?.[1];
+}
+
 export const publicReportPath = (cycle: string, country: string) => `/public/${encodeURIComponent(cycle)}/${encodeURIComponent(country)}`;
 
 /** `1.1.A` → `section-1-1-a`: the fragment of a section on report pages. */

@@ -5,9 +5,11 @@
  */
 import { csrf } from 'hono/csrf';
 import { requestLog } from '../../shared/http/request-log';
+import { currentCycle, listCycles } from '../../shared/usecases/cycles';
 import { ForbiddenError, UnauthenticatedError } from '../../shared/workflow';
 import { formOf, type Site, type WebEnv, type WebMiddleware } from './context';
 import type { Hono } from 'hono';
+import { cycleOfPath } from './paths';
 import { CSRF_FIELD, CSRF_HEADER, clearSession, csrfMatches, readSession, type Session } from './session';
 
 /** The section editor's form: a refused CSRF token there re-renders the user's text instead of an error page. */
@@ -47,7 +49,12 @@ function session(site: Site): WebMiddleware {
     c.set('session', current);
     c.set('sessionExpired', expired);
     c.set('csrfRefused', false);
-    c.set('page', { href: site.href, session: current, devSignIn: !!site.options.devSignIn });
+    // The cycles for the navigation and the switcher: from the catalog's cache, no round trip.
+    const rapporteurOf = current?.actor.roles.includes('rapporteur') ? current.actor.country : undefined;
+    const [cycles, fallback] = await Promise.all([listCycles(site.deps), currentCycle(site.deps, rapporteurOf)]);
+    const onPage = cycleOfPath(c.req.path);
+    const cycle = cycles.some((k) => k.id === onPage) ? onPage! : fallback.cycle.id;
+    c.set('page', { href: site.href, session: current, devSignIn: !!site.options.devSignIn, cycle, cycles });
     return next();
   };
 }

@@ -65,7 +65,11 @@ export interface paths {
         /** Reporting cycles */
         get: operations["listCycles"];
         put?: never;
-        post?: never;
+        /**
+         * Create a planned cycle from a previous one: its form with the years moved on, its participants (admin)
+         * @description The form of `from` (default: the latest cycle before `year`) is copied with every year in its title and questions moved on: question A of 2015 asks about "measures announced in your country's 2014 report". The new cycle follows `from` up: its commitments and prefill read `from`. 409 when the cycle exists.
+         */
+        post: operations["createCycle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -86,7 +90,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a cycle's title, deadline or participants (admin)
+         * @description Participants are the whole list of ISO codes: a new one joins, named from the ISO 3166-1 list (XK: Kosovo); one missing leaves, refused (409) once its report has been started.
+         */
+        patch: operations["updateCycle"];
         trace?: never;
     };
     "/cycles/{cycle}/reports/{country}": {
@@ -228,6 +236,46 @@ export interface paths {
         post?: never;
         /** Delete an attachment while its section is editable (rapporteur of the country) */
         delete: operations["deleteAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{cycle}/reports/{country}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per goal, what the country announced last cycle (question C, with its status) beside what it reports now (question A) (readers of the report)
+         * @description Last cycle's answer is shown when the reader may read that report: the country's rapporteurs and staff always, anyone once it is published (then it is the published answer).
+         */
+        get: operations["getCommitments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{cycle}/reports/{country}/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy the country's answers of the previous cycle into sections without an answer (rapporteur of the country; report draft or returned)
+         * @description Never over an answer the country wrote: only editable sections without an answer receive the text (a nothing-to-report mark is not copied). One write with an audit event naming the report the text came from. Nothing is written when there is nothing to copy.
+         */
+        post: operations["prefillReport"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -444,6 +492,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cycles/{cycle}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cycle's commitments in one document: per goal and country, what it announced in the previous cycle (question C) beside what it reports now (question A) (reviewers and admins: every submitted report; everyone else: the published ones) */
+        get: operations["getCommitmentsCompilation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{cycle}/sections/{section}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One question, every participant's answer side by side with its status (reviewers and admins: every participant; everyone else: the published reports)
+         * @description A report never submitted is listed with its status and without its text.
+         */
+        get: operations["getAnswersAcrossCountries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycles/{cycle}/reports/{country}/approve": {
         parameters: {
             query?: never;
@@ -535,6 +620,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cycles/{cycle}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a planned cycle's form (admin); frozen (409) once the cycle has opened
+         * @description The body is validated by the same schema as the 2014 form; a 400 names each field (`body.targets.0.goals.1.id`).
+         */
+        put: operations["updateCycleForm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{cycle}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a planned (or closed) cycle: reports can change, the form is frozen (admin) */
+        post: operations["openCycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{cycle}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an open cycle: its reports no longer change (admin) */
+        post: operations["closeCycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{cycle}/participants/{country}/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give one participant a later deadline, with the reason (admin) */
+        put: operations["extendDeadline"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -559,36 +715,66 @@ export interface components {
             id: string;
             year: number;
             title: string;
+            /** @enum {string} */
+            status: "planned" | "open" | "closed";
             deadline: string;
             participants: number;
+            /** @description The cycle this one follows up. */
+            previous?: string;
         };
         Cycle: {
             id: string;
             year: number;
+            title: string;
+            /**
+             * @description planned: the form may change; open: reports change, the form is frozen; closed: nothing changes.
+             * @enum {string}
+             */
+            status: "planned" | "open" | "closed";
             deadline: string;
-            form: {
-                id: string;
-                version: number;
-                title: string;
-                targets: {
-                    number: number;
-                    title: string;
-                    goals: {
-                        id: string;
-                        title: string;
-                        prompts: {
-                            A: string;
-                            B: string;
-                            C: string;
-                        };
-                    }[];
-                }[];
-            };
+            opensAt?: string;
+            /** @description The cycle whose commitments (question C) this one follows up in question A. */
+            previous?: string;
+            form: components["schemas"]["Form"];
             sectionIds: string[];
             participants: {
                 code: string;
                 name: string;
+                /** @description The participant's deadline, its extension included. */
+                deadline: string;
             }[];
+            extensions: {
+                [key: string]: {
+                    deadline: string;
+                    reason: string;
+                    by: components["schemas"]["ActorRef"];
+                    at: string;
+                };
+            };
+            /** @description Send it back in If-Match to change the cycle or its form. */
+            etag: string;
+        };
+        Form: {
+            id: string;
+            version: number;
+            title: string;
+            targets: {
+                number: number;
+                title: string;
+                goals: {
+                    id: string;
+                    title: string;
+                    prompts: {
+                        A: string;
+                        B: string;
+                        C: string;
+                    };
+                }[];
+            }[];
+        };
+        ActorRef: {
+            sub: string;
+            name: string;
         };
         Report: {
             cycle: string;
@@ -643,10 +829,6 @@ export interface components {
             repliedAt?: string;
             /** @description Uploaded attachments (in report responses; a save response omits them). */
             attachments?: components["schemas"]["Attachment"][];
-        };
-        ActorRef: {
-            sub: string;
-            name: string;
         };
         Attachment: {
             id: string;
@@ -719,6 +901,58 @@ export interface components {
             downloadUrl: string;
             expiresAt: string;
         };
+        Commitments: {
+            cycle: string;
+            country: string;
+            countryName: string;
+            /** @description The cycle followed up; absent for the first cycle on the platform. */
+            previousCycle?: string;
+            goals: {
+                goal: {
+                    id: string;
+                    title: string;
+                };
+                /** @description Last cycle's question C, when that report exists and the reader may read it (published: the publication). */
+                announced?: {
+                    cycle: string;
+                    section: string;
+                    prompt: string;
+                    /** @enum {string} */
+                    reportStatus: "draft" | "submitted" | "returned" | "approved" | "published";
+                    /** @enum {string} */
+                    status: "draft" | "submitted" | "returned" | "approved";
+                    text: string;
+                    nothingToReport: boolean;
+                    updatedAt?: string;
+                };
+                /** @description This cycle's question A. */
+                reported: {
+                    cycle: string;
+                    section: string;
+                    prompt: string;
+                    /** @enum {string} */
+                    reportStatus: "draft" | "submitted" | "returned" | "approved" | "published";
+                    /** @enum {string} */
+                    status: "draft" | "submitted" | "returned" | "approved";
+                    text: string;
+                    nothingToReport: boolean;
+                    updatedAt?: string;
+                };
+            }[];
+        };
+        PrefillResult: {
+            from: string;
+            prefilled: string[];
+            skipped: {
+                section: string;
+                reason: string;
+            }[];
+            report: components["schemas"]["Report"];
+        };
+        Prefill: {
+            /** @description Only these sections; default every section without an answer. */
+            sections?: string[];
+        };
         ReportList: {
             cycle: string;
             reports: components["schemas"]["ReportSummary"][];
@@ -753,7 +987,7 @@ export interface components {
             version: number;
             at: string;
             /** @enum {string} */
-            action: "saveSection" | "submitReport" | "approveSection" | "returnSection" | "approveReport" | "publishReport" | "importReport" | "submitImport" | "saveDraftReview" | "sendReview" | "replyOnSection" | "addNote" | "reopenSection" | "reopenReport";
+            action: "saveSection" | "submitReport" | "approveSection" | "returnSection" | "approveReport" | "publishReport" | "importReport" | "submitImport" | "saveDraftReview" | "sendReview" | "replyOnSection" | "addNote" | "reopenSection" | "reopenReport" | "prefillReport";
             actor: {
                 sub: string;
                 name: string;
@@ -783,6 +1017,7 @@ export interface components {
                 }[];
                 summary?: string;
             };
+            late?: boolean;
         };
         Comment: {
             id: string;
@@ -867,6 +1102,31 @@ export interface components {
                 text: string;
             }[];
         };
+        AnswersAcrossCountries: {
+            cycle: string;
+            section: string;
+            prompt: string;
+            goal: {
+                id: string;
+                title: string;
+            };
+            /** @description True for readers who are not staff: only published reports are listed. */
+            publishedOnly: boolean;
+            answers: {
+                country: string;
+                countryName: string;
+                /** @enum {string} */
+                reportStatus: "draft" | "submitted" | "returned" | "approved" | "published";
+                /** @enum {string} */
+                status: "draft" | "submitted" | "returned" | "approved";
+                /** @description Absent while the report has never been submitted. */
+                answer?: {
+                    text: string;
+                    nothingToReport: boolean;
+                    updatedAt?: string;
+                };
+            }[];
+        };
         Reopen: {
             /** @description Why the approval is voided; the country reads it (a reopened section's conversation opens with it). */
             reason: string;
@@ -888,6 +1148,40 @@ export interface components {
             events: {
                 [key: string]: unknown;
             }[];
+        };
+        CreateCycle: {
+            /** @example 2015 */
+            id: string;
+            /** @example 2015 */
+            year: number;
+            /** @description The cycle whose form is copied, years moved on, and whose commitments the new one follows up; default the latest before `year`. */
+            from?: string;
+            /**
+             * Format: date-time
+             * @example 2015-09-30T23:59:59Z
+             */
+            deadline: string;
+            /** @description ISO 3166-1 alpha-2 codes (XK for Kosovo); default the participants of `from`. */
+            participants?: string[];
+            title?: string;
+        };
+        UpdateCycle: {
+            title?: string;
+            /** Format: date-time */
+            deadline?: string;
+            /** Format: date-time */
+            opensAt?: string;
+            /** @description The whole list: a new code joins (named from the ISO list), a missing one leaves (refused once its report is started). */
+            participants?: string[];
+        };
+        ExtendDeadline: {
+            /**
+             * Format: date-time
+             * @description The participant's new deadline; later than the cycle's.
+             */
+            deadline: string;
+            /** @description Why the extension was granted; required. */
+            reason: string;
         };
     };
     responses: never;
@@ -1018,6 +1312,67 @@ export interface operations {
             };
         };
     };
+    createCycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCycle"];
+            };
+        };
+        responses: {
+            /** @description The new cycle, planned */
+            201: {
+                headers: {
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: wrong role, or another country */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCycle: {
         parameters: {
             query?: never;
@@ -1058,6 +1413,90 @@ export interface operations {
             };
             /** @description Unknown cycle */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCycle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The cycle's etag as read; when sent, a cycle changed since is refused (412). */
+                "if-match"?: string;
+            };
+            path: {
+                cycle: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCycle"];
+            };
+        };
+        responses: {
+            /** @description The changed cycle */
+            200: {
+                headers: {
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: wrong role, or another country */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was read (stale If-Match): read it again */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1705,6 +2144,137 @@ export interface operations {
                 };
             };
             /** @description Unknown cycle, report, section or attachment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCommitments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycle: string;
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The commitments, goal by goal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Commitments"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: wrong role, or another country */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle or report */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prefillReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycle: string;
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Prefill"];
+            };
+        };
+        responses: {
+            /** @description What was copied, what was not and why, and the report afterwards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrefillResult"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: wrong role, or another country */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle or report */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2743,6 +3313,109 @@ export interface operations {
             };
         };
     };
+    getCommitmentsCompilation: {
+        parameters: {
+            query?: {
+                /** @description Markdown or a printable HTML page */
+                format?: "md" | "html";
+            };
+            header?: never;
+            path: {
+                cycle: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "text/markdown": string;
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token sent is bad or expired (this route can be called without one) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnswersAcrossCountries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycle: string;
+                section: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answers, countries in alphabetical order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswersAcrossCountries"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token sent is bad or expired (this route can be called without one) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle or section */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     approveReport: {
         parameters: {
             query?: never;
@@ -3085,6 +3758,299 @@ export interface operations {
                 };
             };
             /** @description Unknown cycle or report */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCycleForm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The cycle's etag as read; when sent, a cycle changed since is refused (412). */
+                "if-match"?: string;
+            };
+            path: {
+                cycle: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Form"];
+            };
+        };
+        responses: {
+            /** @description The cycle with its new form */
+            200: {
+                headers: {
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: wrong role, or another country */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was read (stale If-Match): read it again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openCycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycle: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open cycle */
+            200: {
+                headers: {
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: wrong role, or another country */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeCycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycle: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closed cycle */
+            200: {
+                headers: {
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: wrong role, or another country */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    extendDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycle: string;
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendDeadline"];
+            };
+        };
+        responses: {
+            /** @description The cycle with the extension */
+            200: {
+                headers: {
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            /** @description Invalid input, nothing changed: `errors` names each field (`path.section`, `body.text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: wrong role, or another country */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown cycle or participant */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -10,3 +10,5 @@ export { answerToHtml, NOTHING_TO_REPORT_MARK } from './render';
 export type { HtmlOptions } from './render';
 export { formOutline, isNothingToReport } from './answers';
 export type { AttachmentRef, CountryReport, FormQuestion, OutlineGoal, OutlineTarget, SectionAnswer } from './answers';
+export { renderCommitmentsMarkdown, renderCommitmentsHtml, commitmentsSubtitle } from './commitments';
+export type { CountryCommitments } from './commitments';

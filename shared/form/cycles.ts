@@ -1,8 +1,10 @@
 /**
- * Reporting cycles: each owns its form, its participants and its deadline.
+ * Reporting cycles: each owns its form, its participants, its deadline and its status. Cycles are
+ * data in the table (shared/store/cycle-store.ts); the 2014 cycle is also held here, in code, so
+ * that a fresh deployment or a new local data folder has it, open, before anyone has written it.
  * Validated with zod at load time, so a typo in this data fails the first test that imports it.
  */
-import { CycleSchema, sectionsOf, type Cycle, type Participant, type Section } from './schema';
+import { CycleSchema, FormSchema, sectionsOf, type Cycle, type Form, type Participant, type Section } from './schema';
 import { FORM_2014 } from './form-2014';
 
 /**
@@ -24,10 +26,16 @@ const PARTICIPANTS_2014: Participant[] = [
   ['US', 'United States'], ['VN', 'Viet Nam'],
 ].map(([code, name]) => ({ code: code!, name: name! }));
 
-export const CYCLES: readonly Cycle[] = [
+/**
+ * The cycles held in code: what the catalog serves for an id while the table has no item for it
+ * (the first admin change of such a cycle writes the item). 2014 is open from the start.
+ */
+export const DEFAULT_CYCLES: readonly Cycle[] = [
   CycleSchema.parse({
     id: '2014',
     year: 2014,
+    title: FORM_2014.title,
+    status: 'open',
     form: FORM_2014,
     deadline: '2014-09-30T23:59:59Z',
     participants: PARTICIPANTS_2014,
@@ -39,19 +47,49 @@ export interface CycleInfo {
   cycle: Cycle;
   sections: Section[];
   sectionIds: string[];
+  /** Version of the cycle's item in the table: 0 while only the code-held definition exists. */
+  version: number;
 }
 
 /** A cycle's info: its sections in form order, computed once. */
-export function cycleInfo(cycle: Cycle): CycleInfo {
+export function cycleInfo(cycle: Cycle, version = 0): CycleInfo {
   const sections = sectionsOf(cycle.form);
-  return { cycle, sections, sectionIds: sections.map((s) => s.id) };
+  return { cycle, sections, sectionIds: sections.map((s) => s.id), version };
 }
 
-const byId = new Map<string, CycleInfo>(CYCLES.map((cycle) => [cycle.id, cycleInfo(cycle)]));
+const byId = new Map<string, CycleInfo>(DEFAULT_CYCLES.map((cycle) => [cycle.id, cycleInfo(cycle)]));
 
-/** A cycle held in code (the published 2014 form), with its sections. */
+/** A cycle held in code (the published 2014 form), with its sections, as it is before any admin change. */
 export function findCycle(id: string): CycleInfo | undefined {
   return byId.get(id);
+}
+
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/** Every year in `text` moved on by `years` ("…your country's 2013 report" → "…2014 report"). */
+export function moveYears(text: string, years: number): string {
+  return text.replace(YEAR, (year) => String(Number(year) + years));
+}
+
+/**
+ * The form of a cycle that follows `from` by `years`: its id, title and questions with their years
+ * moved on (question A of 2015 asks about "measures announced in your country's 2014 report");
+ * targets and goals are the Alliance's, unchanged. Version 1 of the new form.
+ */
+export function followingForm(from: Form, years: number): Form {
+  return FormSchema.parse({
+    ...from,
+    id: moveYears(from.id, years),
+    version: 1,
+    title: moveYears(from.title, years),
+    targets: from.targets.map((target) => ({
+      ...target,
+      goals: target.goals.map((goal) => ({
+        ...goal,
+        prompts: { A: moveYears(goal.prompts.A, years), B: moveYears(goal.prompts.B, years), C: moveYears(goal.prompts.C, years) },
+      })),
+    })),
+  });
 }
 
 export function participantOf(cycle: Cycle, country: string): Participant | undefined {

@@ -3,7 +3,7 @@
  * contracts in functions/<app>/routes.ts are built from these; the OpenAPI document is generated from them.
  */
 import { z } from '@hono/zod-openapi';
-import { ID_FORMATS } from '../form';
+import { CYCLE_STATUSES, FormSchema, ID_FORMATS } from '../form';
 import { ATTACHMENT_ID_PATTERN } from '../store/attachment-items';
 import { ActorRefSchema as StoredActorRefSchema, AuditEventSchema as StoredAuditEventSchema } from '../store/items';
 import { COMMENT_KINDS, MAX_ANSWER_LENGTH, MAX_COMMENT_LENGTH, REPORT_STATUSES, ROLES, SECTION_STATUSES, VERDICTS, isBlankToReader } from '../workflow';
@@ -191,27 +191,6 @@ export const HistorySchema = z
   })
   .openapi('History');
 
-export const CycleSummarySchema = z
-  .object({ id: z.string(), year: z.number().int(), title: z.string(), deadline: z.string(), participants: z.number().int() })
-  .openapi('CycleSummary');
-
-const PromptsSchema = z.object({ A: z.string(), B: z.string(), C: z.string() });
-export const CycleDetailSchema = z
-  .object({
-    id: z.string(),
-    year: z.number().int(),
-    deadline: z.string(),
-    form: z.object({
-      id: z.string(),
-      version: z.number().int(),
-      title: z.string(),
-      targets: z.array(z.object({ number: z.number().int(), title: z.string(), goals: z.array(z.object({ id: z.string(), title: z.string(), prompts: PromptsSchema })) })),
-    }),
-    sectionIds: z.array(z.string()),
-    participants: z.array(z.object({ code: z.string(), name: z.string() })),
-  })
-  .openapi('Cycle');
-
 export const RoleSchema = z.enum(ROLES);
 
 // Path and body inputs. Built here from the form's formats, not from its schemas: zod 4 copies methods
@@ -345,5 +324,134 @@ export const DiffSchema = z
 export const IfMatchHeader = z.object({
   'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: "The section's etag as read; required." }),
 });
+
+export const CycleSummarySchema = z
+  .object({
+    id: z.string(),
+    year: z.number().int(),
+    title: z.string(),
+    status: z.enum(CYCLE_STATUSES),
+    deadline: z.string(),
+    participants: z.number().int(),
+    previous: z.string().optional().openapi({ description: 'The cycle this one follows up.' }),
+  })
+  .openapi('CycleSummary');
+
+/**
+ * A reporting form: the same zod schema that validates the 2014 form (shared/form), so a form an
+ * admin sends is refused exactly where 2014's would be (`body.targets.0.goals.1.id`).
+ */
+export const FormBodySchema = FormSchema.meta({ id: 'Form' });
+
+export const CycleDetailSchema = z
+  .object({
+    id: z.string(),
+    year: z.number().int(),
+    title: z.string(),
+    status: z.enum(CYCLE_STATUSES).openapi({ description: 'planned: the form may change; open: reports change, the form is frozen; closed: nothing changes.' }),
+    deadline: z.string(),
+    opensAt: z.string().optional(),
+    previous: z.string().optional().openapi({ description: 'The cycle whose commitments (question C) this one follows up in question A.' }),
+    form: FormBodySchema,
+    sectionIds: z.array(z.string()),
+    participants: z.array(z.object({ code: z.string(), name: z.string(), deadline: z.string().openapi({ description: "The participant's deadline, its extension included." }) })),
+    extensions: z.record(z.string(), z.object({ deadline: z.string(), reason: z.string(), by: ActorRefSchema, at: z.string() })),
+    etag: z.string().openapi({ description: 'Send it back in If-Match to change the cycle or its form.' }),
+  })
+  .openapi('Cycle');
+
+const isoDateTime = () => z.iso.datetime({ offset: true, message: 'must be a date and time such as 2015-09-30T23:59:59Z' });
+const countryCodes = () => z.array(idSchema('country')).min(1, 'must list at least one country');
+
+export const CreateCycleBody = z
+  .object({
+    id: idSchema('cycle').openapi({ example: '2015' }),
+    year: z.number().int('must be a whole year').min(2000).max(2199).openapi({ example: 2015 }),
+    from: idSchema('cycle').optional().openapi({ description: 'The cycle whose form is copied, years moved on, and whose commitments the new one follows up; default the latest before `year`.' }),
+    deadline: isoDateTime().openapi({ example: '2015-09-30T23:59:59Z' }),
+    participants: countryCodes().optional().openapi({ description: 'ISO 3166-1 alpha-2 codes (XK for Kosovo); default the participants of `from`.' }),
+    title: z.string().trim().min(1).max(300).optional(),
+  })
+  .strict()
+  .openapi('CreateCycle');
+
+export const UpdateCycleBody = z
+  .object({
+    title: z.string().trim().min(1, 'must not be empty').max(300).optional(),
+    deadline: isoDateTime().optional(),
+    opensAt: isoDateTime().optional(),
+    participants: countryCodes().optional().openapi({ description: 'The whole list: a new code joins (named from the ISO list), a missing one leaves (refused once its report is started).' }),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'must change at least one of title, deadline, opensAt, participants')
+  .openapi('UpdateCycle');
+
+export const ExtendDeadlineBody = z
+  .object({
+    deadline: isoDateTime().openapi({ description: "The participant's new deadline; later than the cycle's." }),
+    reason: commentText(MAX_COMMENT_LENGTH).openapi({ description: 'Why the extension was granted; required.' }),
+  })
+  .strict()
+  .openapi('ExtendDeadline');
+
+export const IfMatchCycleHeader = z.object({
+  'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: "The cycle's etag as read; when sent, a cycle changed since is refused (412)." }),
+});
+
+const CommitmentAnswerSchema = z.object({
+  cycle: z.string(),
+  section: z.string(),
+  prompt: z.string(),
+  reportStatus: z.enum(REPORT_STATUSES),
+  status: z.enum(SECTION_STATUSES),
+  text: z.string(),
+  nothingToReport: z.boolean(),
+  updatedAt: z.string().optional(),
+});
+
+export const CommitmentsSchema = z
+  .object({
+    cycle: z.string(),
+    country: z.string(),
+    countryName: z.string(),
+    previousCycle: z.string().optional().openapi({ description: 'The cycle followed up; absent for the first cycle on the platform.' }),
+    goals: z.array(
+      z.object({
+        goal: z.object({ id: z.string(), title: z.string() }),
+        announced: CommitmentAnswerSchema.optional().openapi({ description: "Last cycle's question C, when that report exists and the reader may read it (published: the publication)." }),
+        reported: CommitmentAnswerSchema.openapi({ description: "This cycle's question A." }),
+      }),
+    ),
+  })
+  .openapi('Commitments');
+
+export const PrefillBody = z
+  .object({ sections: z.array(idSchema('section')).min(1).optional().openapi({ description: 'Only these sections; default every section without an answer.' }) })
+  .strict()
+  .openapi('Prefill');
+
+export const QuestionParams = CycleParam.extend({ section: idSchema('section').openapi({ param: { name: 'section', in: 'path' }, example: '1.1.A' }) });
+
+export const AnswersSchema = z
+  .object({
+    cycle: z.string(),
+    section: z.string(),
+    prompt: z.string(),
+    goal: z.object({ id: z.string(), title: z.string() }),
+    publishedOnly: z.boolean().openapi({ description: 'True for readers who are not staff: only published reports are listed.' }),
+    answers: z.array(
+      z.object({
+        country: z.string(),
+        countryName: z.string(),
+        reportStatus: z.enum(REPORT_STATUSES),
+        status: z.enum(SECTION_STATUSES),
+        answer: z
+          .object({ text: z.string(), nothingToReport: z.boolean(), updatedAt: z.string().optional() })
+          .optional()
+          .openapi({ description: 'Absent while the report has never been submitted.' }),
+      }),
+    ),
+  })
+  .openapi('AnswersAcrossCountries');
 
 export const HealthSchema = z.object({ status: z.literal('ok') }).openapi('Health');

@@ -6,8 +6,11 @@ import type { CycleInfo } from '../form';
 import { participantOf } from '../form';
 import type { Attachment } from '../store/attachment-items';
 import type { ReportSummary, SavedSection } from '../store/report-store';
+import type { AnswersView } from '../usecases/answers';
+import type { CommitmentsView, PrefillResult } from '../usecases/commitments';
+import { cycleEtag, cycleSummary } from '../usecases/cycles';
 import type { ReportView } from '../usecases/reports';
-import { awaitsResponse, changedSinceReview, revisionOf, sectionEtag, type ActorRef, type Decision, type DraftReview, type SectionState } from '../workflow';
+import { awaitsResponse, changedSinceReview, deadlineOf, revisionOf, sectionEtag, type ActorRef, type Decision, type DraftReview, type SectionState } from '../workflow';
 
 export function sectionJson(cycle: string, country: string, section: SectionState, attachments?: Attachment[]) {
   return {
@@ -79,7 +82,28 @@ export function summaryJson(summary: ReportSummary, info: CycleInfo) {
   return { ...summary, countryName: participantOf(info.cycle, summary.country)?.name ?? summary.country };
 }
 
-export function cycleJson({ cycle, sectionIds }: CycleInfo) {
-  return { id: cycle.id, year: cycle.year, deadline: cycle.deadline, form: cycle.form, sectionIds, participants: cycle.participants };
+export function cycleJson(info: CycleInfo) {
+  const { cycle, sectionIds } = info;
+  return {
+    ...cycleSummary(info),
+    ...(cycle.opensAt ? { opensAt: cycle.opensAt } : {}),
+    form: cycle.form,
+    sectionIds,
+    participants: cycle.participants.map((p) => ({ ...p, deadline: deadlineOf(cycle, p.code) })),
+    extensions: cycle.extensions,
+    etag: cycleEtag(info),
+  };
+}
+
+export function commitmentsJson({ info, participant, previous, goals }: CommitmentsView) {
+  return { cycle: info.cycle.id, country: participant.code, countryName: participant.name, ...(previous ? { previousCycle: previous.cycle.id } : {}), goals };
+}
+
+export function answersJson({ info, section, goal, publishedOnly, answers }: AnswersView) {
+  return { cycle: info.cycle.id, section: section.id, prompt: section.prompt, goal: { id: goal.id, title: goal.title }, publishedOnly, answers };
+}
+
+export function prefillJson(result: PrefillResult) {
+  return { from: result.from, prefilled: result.prefilled, skipped: result.skipped, report: reportJson(result) };
 }
 

@@ -22,7 +22,11 @@ export const MetaItemSchema = z.object({
   publications: z.number().int().nonnegative().optional(),
   /** Sections whose answer changed since their last review when the report was last submitted. */
   changedSections: z.array(z.string()).optional(),
+  /** When the report was first submitted (filed), and whether that was after the participant's deadline. */
+  submittedAt: z.string().optional(),
+  late: z.boolean().optional(),
 });
+export type MetaItem = z.infer<typeof MetaItemSchema>;
 
 export const PublishedAttachmentSchema = z.object({
   section: z.string(),
@@ -121,5 +125,7 @@ export const AuditEventSchema = z.object({
   detail: z.string().optional(),
   /** A sent review: its decisions and the reviewer's summary. */
   review: z.object({ decisions: z.array(DecisionItemSchema), summary: z.string().optional() }).optional(),
+  /** A first submission made after the participant's deadline (extension included). */
+  late: z.boolean().optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;

@@ -16,6 +16,10 @@
  *   gsi1: gsi1pk = CYCLE#<cycle>, gsi1sk = <report status>#<country>  (report meta items)
  *                                 gsi1sk = ~review#<country>#<sub>     (draft reviews: "in progress" on the dashboard)
  *
+ *   pk = CYCLES
+ *     sk = CYCLE#<cycle>                  one reporting cycle: form, participants, deadline, extensions,
+ *                                         status, previous cycle, and the item's version
+ *
  *   S3: uploads/<cycle>/<country>/<section>/<id>       presigned PUT target; expires unless completed
  *       attachments/<cycle>/<country>/<section>/<id>   completed attachments
  *
@@ -25,6 +29,7 @@
  * its history (events and comments together) one Query on `sk BETWEEN 'COMMENT#' AND 'EVENT#\uffff'`:
  * keep those two prefixes adjacent in the sort order (no new prefix may sort between them);
  * a cycle's reports and reviews in progress are one Query on gsi1.
+ * Every cycle is one Query on the `CYCLES` partition (one item per cycle: there is one cycle a year).
  */
 
 export const GSI1 = 'gsi1';
@@ -37,6 +42,10 @@ export const COMMENT_PREFIX = 'COMMENT#';
 export const REVISION_PREFIX = 'REV#';
 export const PUBLICATION_PREFIX = 'PUB#';
 export const META_SK = 'R#META';
+
+export const CYCLES_PK = 'CYCLES';
+export const CYCLE_PREFIX = 'CYCLE#';
+export const cycleSk = (cycle: string) => `${CYCLE_PREFIX}${cycle}`;
 
 export const reportPk = (cycle: string, country: string) => `REPORT#${cycle}#${country}`;
 export const sectionSk = (section: string) => `${SECTION_PREFIX}${section}`;

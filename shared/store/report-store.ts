@@ -10,6 +10,7 @@ import {
   ConflictError,
   PreconditionFailedError,
   emptyReport,
+  isAfterDeadline,
   type ActorRef,
   type ReportState,
   type ReportStatus,
@@ -19,18 +20,10 @@ import {
   type Comment,
   type DraftReview,
 } from '../workflow';
-import { cancellationReasons, isTransactionConflict, queryAll } from './dynamo';
-import type { z } from 'zod';
+import { batchGetAll, cancellationReasons, isTransactionConflict, queryAll, type ItemKey } from './dynamo';
 import { ReportArchive } from './report-archive';
-import {
-  AuditEventSchema,
-  CommentItemSchema,
-  DraftItemSchema,
-  MetaItemSchema,
-  SectionItemSchema,
-  type AuditEvent,
-} from './items';
-import { newCommentId, revisionPut, transitionItems } from './report-writes';
+import { AuditEventSchema, CommentItemSchema, DraftItemSchema, MetaItemSchema, SectionItemSchema, type AuditEvent, type MetaItem } from './items';
+import { answerWrite, newCommentId, revisionPut, transitionItems } from './report-writes';
 import { COMMENT_PREFIX, DRAFT_PREFIX, EVENT_PREFIX, GSI1, META_SK, REPORT_ITEMS_PREFIX, SECTION_PREFIX, commentPrefix, commentSk, cycleGsiPk, draftSk, reportPk, reviewGsiSk, sectionSk } from './keys';
 
 export { AuditEventSchema, type AuditEvent } from './items';
@@ -50,6 +43,28 @@ export interface ReportSummary {
   changedSections: string[];
   /** Draft reviews kept on the report (listed when the whole cycle is read). */
   reviewsInProgress?: Array<{ reviewer: ActorRef; decisions: number; updatedAt: string }>;
+  /** When the report was first submitted, and whether after the participant's deadline. */
+  submittedAt?: string;
+  late?: boolean;
+}
+
+/** A report of some cycle, by address. */
+export interface ReportRef {
+  cycle: string;
+  country: string;
+}
+
+/** A section of some report, by address. */
+export interface SectionRef extends ReportRef {
+  section: string;
+}
+
+/** Items read by key across reports and cycles (see `ReportStore.readItems`). */
+export interface ReportItems {
+  /** A report's status (undefined: nobody has touched it, a fresh draft). */
+  report(at: ReportRef): Pick<MetaItem, 'status' | 'version' | 'updatedAt' | 'submittedAt' | 'late'> | undefined;
+  /** A section as stored (undefined: never written, an empty draft). */
+  section(at: SectionRef): SectionState | undefined;
 }
 
 /** An answer as a save wrote it. */
@@ -158,6 +173,32 @@ export class ReportStore {
   }
 
   /**
+   * Report statuses and sections of any reports (of any cycles) by key: one BatchGetItem per 100
+   * keys, in parallel. The cross-country answers, the commitments and their compilation read with it.
+   */
+  async readItems(request: { reports?: readonly ReportRef[]; sections?: readonly SectionRef[] }): Promise<ReportItems> {
+    const keys: ItemKey[] = [
+      ...(request.reports ?? []).map((r) => ({ pk: reportPk(r.cycle, r.country), sk: META_SK })),
+      ...(request.sections ?? []).map((s) => ({ pk: reportPk(s.cycle, s.country), sk: sectionSk(s.section) })),
+    ];
+    const items = keys.length === 0 ? [] : await batchGetAll(this.doc, this.tableName, keys);
+    const byKey = new Map(items.map((item) => [`${String(item.pk)} ${String(item.sk)}`, item]));
+    const find = (pk: string, sk: string) => byKey.get(`${pk} ${sk}`);
+    return {
+      report: (at) => {
+        const item = find(reportPk(at.cycle, at.country), META_SK);
+        if (!item) return undefined;
+        const { status, version, updatedAt, submittedAt, late } = MetaItemSchema.parse(item);
+        return { status, version, updatedAt, submittedAt, late };
+      },
+      section: (at) => {
+        const item = find(reportPk(at.cycle, at.country), sectionSk(at.section));
+        return item ? SectionItemSchema.parse(item) : undefined;
+      },
+    };
+  }
+
+  /**
    * Saves one answer and appends its revision in one TransactWriteItems: the section must still be at
    * `expectedVersion` with the status the client read (412 otherwise) and in one of `allowedStatuses`
    * (409 otherwise). Returns the answer as saved (the review state is the report read's).
@@ -180,22 +221,19 @@ export class ReportStore {
     const next = args.expectedVersion + 1;
     const first = args.expectedVersion === 0;
     const statusValues = Object.fromEntries(args.allowedStatuses.map((s, i) => [`:allowed${i}`, s]));
+    const answer = answerWrite({ text: args.text, nothingToReport: args.nothingToReport, now, by });
     const update = {
       TableName: this.tableName,
       Key: { pk, sk: sectionSk(args.section) },
-      UpdateExpression:
-        'SET #type = :type, #id = :id, #text = :text, nothingToReport = :ntr, #status = if_not_exists(#status, :draft), #version = :next, contentVersion = :next, updatedAt = :now, updatedBy = :by',
+      UpdateExpression: `SET #type = :type, #id = :id, ${answer.sets.join(', ')}, #status = if_not_exists(#status, :draft), #version = :next`,
       ConditionExpression: first ? 'attribute_not_exists(pk)' : `#version = :expected AND #status = :read AND #status IN (${Object.keys(statusValues).join(', ')})`,
-      ExpressionAttributeNames: { '#type': 'type', '#id': 'id', '#text': 'text', '#status': 'status', '#version': 'version' },
+      ExpressionAttributeNames: { '#type': 'type', '#id': 'id', '#status': 'status', '#version': 'version', ...answer.names },
       ExpressionAttributeValues: {
         ':type': 'section',
         ':id': args.section,
-        ':text': args.text,
-        ':ntr': args.nothingToReport,
+        ...answer.values,
         ':draft': 'draft',
         ':next': next,
-        ':now': now,
-        ':by': by,
         ...(first ? {} : { ':expected': args.expectedVersion, ':read': args.expectedStatus, ...statusValues }),
       },
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
@@ -227,17 +265,21 @@ export class ReportStore {
    */
   async apply(plan: TransitionPlan, actor: ActorRef): Promise<AuditEvent> {
     const by = { sub: actor.sub, name: actor.name };
+    const at = this.clock().toISOString();
+    const late = plan.deadline !== undefined && isAfterDeadline(at, plan.deadline);
     const event: AuditEvent = {
       version: plan.expectedReportVersion + 1,
-      at: this.clock().toISOString(),
+      at,
       action: plan.action,
       actor: by,
       reportStatus: { from: plan.reportFrom, to: plan.reportTo },
       sections: plan.sections.filter((s) => s.fromStatus !== s.toStatus).map((s) => ({ id: s.id, from: s.fromStatus, to: s.toStatus })),
       ...(plan.event.section ? { section: plan.event.section } : {}),
       ...(plan.event.comment ? { comment: plan.event.comment } : {}),
-      ...(plan.event.detail ? { detail: plan.event.detail } : {}),
+      ...(plan.event.detail || late ? { detail: [plan.event.detail, late ? `submitted after the deadline of ${plan.deadline!.slice(0, 10)}` : ''].filter(Boolean).join('; ') } : {}),
       ...(plan.event.review ? { review: plan.event.review } : {}),
+      // A first submission: whether late (kept on the meta item too, with `submittedAt`: transitionItems).
+      ...(plan.deadline !== undefined ? { late } : {}),
     };
     try {
       await this.doc.send(new TransactWriteCommand({ TransactItems: transitionItems(this.tableName, plan, event, by) as never }));
@@ -346,10 +388,20 @@ export class ReportStore {
   }
 }
 
-function summaryOf(cycle: string, country: string, meta: z.infer<typeof MetaItemSchema> | undefined, sectionStatuses: Record<string, SectionStatus>): ReportSummary {
-  return meta
-    ? { cycle, country, status: meta.status, version: meta.version, updatedAt: meta.updatedAt, sectionStatuses, publications: meta.publications ?? 0, changedSections: meta.changedSections ?? [] }
-    : { cycle, country, status: 'draft', version: 0, sectionStatuses, publications: 0, changedSections: [] };
+function summaryOf(cycle: string, country: string, meta: MetaItem | undefined, sectionStatuses: Record<string, SectionStatus>): ReportSummary {
+  if (!meta) return { cycle, country, status: 'draft', version: 0, sectionStatuses, publications: 0, changedSections: [] };
+  return {
+    cycle,
+    country,
+    status: meta.status,
+    version: meta.version,
+    updatedAt: meta.updatedAt,
+    sectionStatuses,
+    publications: meta.publications ?? 0,
+    changedSections: meta.changedSections ?? [],
+    ...(meta.submittedAt ? { submittedAt: meta.submittedAt } : {}),
+    ...(meta.late !== undefined ? { late: meta.late } : {}),
+  };
 }
 
 function concurrentChange(country: string): ConflictError {

@@ -22,12 +22,14 @@ export function revisionPut(tableName: string, pk: string, revision: Revision) {
 export function transitionItems(tableName: string, plan: TransitionPlan, event: AuditEvent, by: ActorRef): Record<string, unknown>[] {
   const pk = reportPk(plan.cycle, plan.country);
   const now = event.at;
+  // A first submission: when, and whether late, kept on the meta item so the dashboard stays one Query.
+  const filed = plan.deadline !== undefined ? ', submittedAt = :now, late = :late' : '';
   const metaUpdate = {
     Update: {
       TableName: tableName,
       Key: { pk, sk: META_SK },
       UpdateExpression:
-        'SET #type = :type, #cycle = :cycle, #country = :country, #status = :to, #version = :version, updatedAt = :now, updatedBy = :by, sectionStatuses = :statuses, gsi1pk = :gpk, gsi1sk = :gsk' +
+        `SET #type = :type, #cycle = :cycle, #country = :country, #status = :to, #version = :version, updatedAt = :now, updatedBy = :by, sectionStatuses = :statuses, gsi1pk = :gpk, gsi1sk = :gsk${filed}` +
         (plan.publication ? ', publications = :publications' : '') +
         (plan.changedSections ? ', changedSections = :changed' : ''),
       ConditionExpression: plan.expectedReportVersion === 0 ? 'attribute_not_exists(pk)' : '#version = :expected',
@@ -43,6 +45,7 @@ export function transitionItems(tableName: string, plan: TransitionPlan, event: 
         ':statuses': plan.sectionStatuses,
         ':gpk': cycleGsiPk(plan.cycle),
         ':gsk': cycleGsiSk(plan.reportTo, plan.country),
+        ...(filed ? { ':late': event.late ?? false } : {}),
         ...(plan.expectedReportVersion === 0 ? {} : { ':expected': plan.expectedReportVersion }),
         ...(plan.publication ? { ':publications': plan.publication.number } : {}),
         ...(plan.changedSections ? { ':changed': plan.changedSections } : {}),
@@ -88,6 +91,21 @@ export function transitionItems(tableName: string, plan: TransitionPlan, event: 
   return [metaUpdate, ...sectionUpdates, ...statusChecks, eventPut, ...revisionPuts, ...commentPuts, ...publicationPuts, ...draftDelete];
 }
 
+/**
+ * The one write of a section's answer (text, nothing-to-report mark, when and by whom): a save
+ * (`ReportStore.saveSection`, one UpdateItem) and the answers of an import or a prefill
+ * (`ReportStore.apply` → `transitionItems`, in its TransactWriteItems) all go through it, so whatever
+ * must accompany every answer written (a revision) belongs here.
+ */
+export function answerWrite(answer: { text: string; nothingToReport: boolean; now: string; by: ActorRef }): { sets: string[]; names: Record<string, string>; values: Record<string, unknown> } {
+  return {
+    // `:next` is the section's new version: the answer's revision.
+    sets: ['#text = :text', 'nothingToReport = :ntr', 'updatedAt = :now', 'updatedBy = :by', 'contentVersion = :next'],
+    names: { '#text': 'text' },
+    values: { ':text': answer.text, ':ntr': answer.nothingToReport, ':now': answer.now, ':by': { sub: answer.by.sub, name: answer.by.name } },
+  };
+}
+
 /** One section's update: its new status and version, and what the change carries (text, return comment, review). */
 function sectionUpdate(change: SectionChange, now: string, by: ActorRef) {
   const sets = ['#type = :type', '#id = :id', '#status = :to', '#version = :next'];
@@ -95,9 +113,11 @@ function sectionUpdate(change: SectionChange, now: string, by: ActorRef) {
   const names: Record<string, string> = { '#type': 'type', '#id': 'id', '#status': 'status', '#version': 'version' };
   const values: Record<string, unknown> = { ':type': 'section', ':id': change.id, ':to': change.toStatus, ':next': change.expectedVersion + 1 };
   if (change.text !== undefined) {
-    sets.push('#text = :text', 'nothingToReport = :ntr', 'updatedAt = :now', 'updatedBy = :by', 'contentVersion = :next');
-    Object.assign(values, { ':text': change.text, ':ntr': change.nothingToReport ?? false, ':now': now, ':by': by });
-    names['#text'] = 'text';
+    // An import or a prefill writes answers: through the same write as a save.
+    const answer = answerWrite({ text: change.text, nothingToReport: change.nothingToReport ?? false, now, by });
+    sets.push(...answer.sets);
+    Object.assign(names, answer.names);
+    Object.assign(values, answer.values);
   } else if (change.expectedVersion === 0) {
     sets.push('#text = :empty', 'nothingToReport = :false');
     Object.assign(values, { ':empty': '', ':false': false });

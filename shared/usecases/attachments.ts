@@ -8,7 +8,7 @@ import { NotFoundError, authorize, isReaderOf, type Actor, type PublishedAttachm
 import type { AttachmentRequest } from '../workflow/attachments';
 import type { AttachmentDeps } from './deps';
 import { notPublished } from './publications';
-import { resolveSection, type SectionAddress } from './resolve';
+import { resolveSection, writableSection, type SectionAddress } from './resolve';
 
 export interface AttachmentAddress extends SectionAddress {
   id: string;
@@ -16,7 +16,7 @@ export interface AttachmentAddress extends SectionAddress {
 
 /** Records a pending attachment and returns where to PUT the bytes (the country's rapporteur; section editable). */
 export async function requestUpload(deps: AttachmentDeps, actor: Actor, at: SectionAddress, file: AttachmentRequest): Promise<UploadTicket> {
-  await resolveSection(deps.cycles, at);
+  await writableSection(deps.cycles, at);
   // The rule of saving a section: only the country's rapporteur changes its attachments.
   authorize('saveSection', actor, at.country);
   return deps.attachments.requestUpload(actor, at, file);
@@ -24,7 +24,7 @@ export async function requestUpload(deps: AttachmentDeps, actor: Actor, at: Sect
 
 /** Checks the uploaded bytes against the declaration and makes the attachment visible. */
 export async function completeUpload(deps: AttachmentDeps, actor: Actor, at: AttachmentAddress): Promise<Attachment> {
-  await resolveSection(deps.cycles, at);
+  await writableSection(deps.cycles, at);
   authorize('saveSection', actor, at.country);
   return deps.attachments.complete(actor, at, at.id);
 }
@@ -34,7 +34,7 @@ export async function completeUpload(deps: AttachmentDeps, actor: Actor, at: Att
  * bytes (the publication must stay whole): one more Query, of the publications' headers.
  */
 export async function removeAttachment(deps: AttachmentDeps, actor: Actor, at: AttachmentAddress): Promise<void> {
-  const { info, participant } = await resolveSection(deps.cycles, at);
+  const { info, participant } = await writableSection(deps.cycles, at);
   authorize('saveSection', actor, at.country);
   const published = (await deps.reports.archive.publications(info.cycle.id, participant.code)).some((p) => p.attachments.some((a) => a.id === at.id));
   await deps.attachments.remove(actor, at, at.id, { keepBytes: published });

@@ -5,7 +5,7 @@
  */
 import { ForbiddenError, decideComment, isReaderOf, visibleComments, type Actor, type Comment } from '../workflow';
 import type { ReportDeps } from './deps';
-import { resolveReport, resolveSection, type ReportAddress, type SectionAddress } from './resolve';
+import { resolveReport, resolveSection, writableSection, type ReportAddress, type SectionAddress } from './resolve';
 
 function assertReader(actor: Actor, participant: { code: string; name: string }): void {
   // Conversations are never public, even once the report is published.
@@ -37,7 +37,8 @@ export async function listReportComments(deps: ReportDeps, actor: Actor, at: Rep
  * transaction that also records the reply on the section, only while it is returned (409 otherwise).
  */
 export async function addComment(deps: ReportDeps, actor: Actor, at: SectionAddress, input: { text: string; internal?: boolean | undefined }): Promise<Comment> {
-  const { info, participant, section } = await resolveSection(deps.cycles, at);
+  // A conversation is part of its report: it changes only while the report's cycle is open.
+  const { info, participant, section } = await writableSection(deps.cycles, at);
   const decision = decideComment(actor, participant.code, input);
   return deps.reports.addComment(
     info,

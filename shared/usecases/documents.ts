@@ -5,10 +5,10 @@
 import { parseReportingForm, renderCompilationHtml, renderCompilationMarkdown, renderHtml, renderMarkdown, type CountryReport, type ParsedReportingForm } from '../documents';
 import { attachmentsBySection } from '../store/attachment-items';
 import type { AuditEvent } from '../store/report-store';
-import { InvalidInputError, authorize, decideImport, isStaff, stateAfter, type Actor, type FieldError, type ReportState } from '../workflow';
+import { InvalidInputError, authorize, deadlineOf, decideImport, isStaff, stateAfter, type Actor, type FieldError, type ReportState } from '../workflow';
 import type { ReportDeps } from './deps';
 import { getReport } from './reports';
-import { cycleOr404, participantOr404, resolveReport, type ReportAddress } from './resolve';
+import { cycleOr404, participantOr404, writableReport, type ReportAddress } from './resolve';
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 
@@ -48,7 +48,7 @@ export function documentErrors(parsed: ParsedReportingForm): FieldError[] {
  * One consistent Query and one transaction (with `submit`, the import and the submission are that one transaction).
  */
 export async function importDocument(deps: ReportDeps, actor: Actor, at: ReportAddress, text: string, options: ImportOptions): Promise<ImportResult> {
-  const { info } = await resolveReport(deps.cycles, at);
+  const { info } = await writableReport(deps.cycles, at);
   const { country, cycle: cycleId } = at;
   authorize(options.submit ? 'submitImport' : 'importReport', actor, country);
   const parsed = parseReportingForm(text, info);
@@ -61,7 +61,7 @@ export async function importDocument(deps: ReportDeps, actor: Actor, at: ReportA
   }
   const attachmentsNotImported = [...parsed.answers].flatMap(([section, a]) => a.attachments.map((filename) => ({ section, filename })));
   const { report } = await deps.reports.getReport(info, country, { consistent: true });
-  const plan = decideImport(actor, report, parsed.answers, options.source, { submit: options.submit, overwrite: options.overwrite });
+  const plan = decideImport(actor, report, parsed.answers, options.source, { submit: options.submit, overwrite: options.overwrite, deadline: deadlineOf(info.cycle, country) });
   if (options.dryRun) return importResult(stateAfter(report, plan, new Date().toISOString(), actor), attachmentsNotImported, [], true);
   const event = await deps.reports.apply(plan, actor);
   return importResult(stateAfter(report, plan, event.at, event.actor), attachmentsNotImported, [event], false);

@@ -13,6 +13,7 @@ import {
   PreconditionRequiredError,
   authorize,
   canRead,
+  deadlineOf,
   decideSave,
   decideTransition,
   isReaderOf,
@@ -33,7 +34,7 @@ import {
 } from '../workflow';
 import type { ReportDeps } from './deps';
 import { getPublishedReport, publicationOf, type PublicationInfo } from './publications';
-import { cycleOr404, participantOr404, resolveReport, resolveSection, type ReportAddress, type SectionAddress } from './resolve';
+import { cycleOr404, participantOr404, resolveReport, resolveSection, writableReport, writableSection, type ReportAddress, type SectionAddress } from './resolve';
 
 /**
  * A report as its reader sees it: the cycle, the participant, every section, the uploaded attachments
@@ -55,6 +56,11 @@ export interface SectionView extends ReportView {
   section: Section;
   state: SectionState;
   files: Attachment[];
+}
+
+/** The refusal of a read: 403 for a signed-in user, 404 for the public (nothing to see). */
+export function refuseRead(actor: Actor | undefined, participant: Participant, cycle: string): never {
+  throw actor ? new ForbiddenError(`You may not read the report of ${participant.name}.`) : new NotFoundError(`No published report of ${participant.name} in ${cycle}.`);
 }
 
 /**
@@ -102,7 +108,7 @@ export interface SaveSectionInput extends SectionAddress {
 /** Saves one answer: one conditional UpdateItem on the version the client read (428 without it, 412 when stale). */
 export async function saveSection(deps: ReportDeps, actor: Actor, input: SaveSectionInput): Promise<SavedSection> {
   const { cycle, country, section } = input;
-  await resolveSection(deps.cycles, input);
+  await writableSection(deps.cycles, input);
   const { allowedStatuses } = decideSave(actor, country);
   if (!input.ifMatch) throw new PreconditionRequiredError('Send the etag of the section as read in If-Match, so that a concurrent change is not overwritten.');
   const read = stateFromEtag(cycle, country, section, input.ifMatch);
@@ -122,13 +128,12 @@ async function runTransition(
   input: TransitionInput = {},
   extend?: (plan: TransitionPlan, report: ReportState, attachments: ReadonlyMap<string, Attachment[]>) => TransitionPlan,
 ): Promise<ReportView> {
-  const { info, participant } = await resolveReport(deps.cycles, at);
-  if (input.section !== undefined) await resolveSection(deps.cycles, { ...at, section: input.section });
+  const { info, participant } = input.section === undefined ? await writableReport(deps.cycles, at) : await writableSection(deps.cycles, { ...at, section: input.section });
   // Who may act is known without the report: refuse before reading it.
   authorize(action, actor, participant.code);
   const { report, drafts, otherItems } = await deps.reports.getReport(info, participant.code, { consistent: true });
   const attachments = attachmentsBySection(otherItems);
-  const decided = decideTransition(action, actor, report, input);
+  const decided = decideTransition(action, actor, report, { ...input, deadline: deadlineOf(info.cycle, participant.code) });
   const plan = extend ? extend(decided, report, attachments) : decided;
   const event = await deps.reports.apply(plan, actor);
   const after = { ...stateAfter(report, plan, event.at, event.actor), ...(plan.publication ? { publications: plan.publication.number } : {}) };

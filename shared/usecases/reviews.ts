@@ -20,7 +20,7 @@ import {
 import { attachmentsBySection } from '../store/attachment-items';
 import type { ReportDeps } from './deps';
 import type { ReportView } from './reports';
-import { resolveReport, resolveSection, type ReportAddress } from './resolve';
+import { resolveReport, resolveSection, writableReport, type ReportAddress } from './resolve';
 
 /** The actor's own draft review of a report (undefined when there is none). One Query. */
 export async function getDraftReview(deps: ReportDeps, actor: Actor, at: ReportAddress): Promise<DraftReview | undefined> {
@@ -35,7 +35,8 @@ export async function getDraftReview(deps: ReportDeps, actor: Actor, at: ReportA
  * (409 naming those that are not). One Query and one Put; an empty list discards the draft.
  */
 export async function saveDraftReview(deps: ReportDeps, actor: Actor, at: ReportAddress, decisions: readonly Decision[]): Promise<DraftReview | undefined> {
-  const { info, participant } = await resolveReport(deps.cycles, at);
+  // A review of a report that cannot change could never be sent (taking decisions out and discarding stay possible).
+  const { info, participant } = await writableReport(deps.cycles, at);
   for (const d of decisions) await resolveSection(deps.cycles, { ...at, section: d.section });
   authorize('saveDraftReview', actor, participant.code);
   const { report } = await deps.reports.getReport(info, participant.code, { consistent: true });
@@ -94,7 +95,7 @@ export interface SendReviewInput {
  * whole review (409 naming it); nothing is applied.
  */
 export async function sendReview(deps: ReportDeps, actor: Actor, at: ReportAddress, input: SendReviewInput): Promise<{ view: ReportView; event: AuditEvent }> {
-  const { info, participant } = await resolveReport(deps.cycles, at);
+  const { info, participant } = await writableReport(deps.cycles, at);
   for (const d of input.decisions ?? []) await resolveSection(deps.cycles, { ...at, section: d.section });
   authorize('sendReview', actor, participant.code);
   const read = await deps.reports.getReport(info, participant.code, { consistent: true });

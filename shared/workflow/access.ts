@@ -2,6 +2,8 @@
  * Who may do what, as pure functions of the actor: the one place for "is staff", "may read this
  * report", "may act" and "may edit this section". The use cases, the API and the web pages ask these.
  */
+import type { Cycle } from '../form';
+import { reportsFrozenReason } from './cycles';
 import { ForbiddenError } from './errors';
 import type { Actor, ReportStatus, SectionStatus } from './model';
 import { EDITABLE_SECTION_STATUSES, TRANSITIONS, type Action } from './transitions';
@@ -51,7 +53,7 @@ export function isSectionEditable(status: SectionStatus): boolean {
   return EDITABLE_SECTION_STATUSES.includes(status);
 }
 
-/** The country's rapporteur may edit this section's answer and attachments now. */
-export function canEditSection(actor: Actor | undefined, country: string, status: SectionStatus): boolean {
-  return holdsRoleFor('saveSection', actor, country) && isSectionEditable(status);
+/** The country's rapporteur may edit this section's answer and attachments now (the section editable, its cycle open). */
+export function canEditSection(actor: Actor | undefined, country: string, status: SectionStatus, cycle: Pick<Cycle, 'id' | 'status'>): boolean {
+  return holdsRoleFor('saveSection', actor, country) && isSectionEditable(status) && reportsFrozenReason(cycle) === undefined;
 }

@@ -3,7 +3,9 @@
  * error or return the plan of changes that the store applies atomically (with the plan's expected
  * statuses and versions as write conditions).
  */
+import type { Cycle } from '../form';
 import { authorize } from './access';
+import { reportsFrozenReason } from './cycles';
 import { AppError, ConflictError, InvalidInputError, NotFoundError, type FieldError } from './errors';
 import { MAX_ANSWER_LENGTH } from './limits';
 import { awaitsResponse, changedSinceReview, isAnswered, type ActorRef, type Role, type Verdict, type Actor, type ReportState, type ReportStatus, type SectionState, type SectionStatus } from './model';
@@ -45,6 +47,11 @@ export interface TransitionPlan {
   changedSections?: string[];
   /** An immutable publication written with a publish: its number and the answers and files as published. */
   publication?: Publication;
+  /**
+   * A first submission (the report leaves `draft`): the participant's deadline, extension included.
+   * The store marks the submission late, on the event and the report's meta item, when it is written after it.
+   */
+  deadline?: string;
 }
 
 /** An attachment as published: enough to list it and to hand out its bytes. */
@@ -86,6 +93,8 @@ export interface TransitionInput {
   section?: string;
   /** The reviewer's comment of a return (checked at the boundary: trimmed, not blank, bounded). */
   comment?: string;
+  /** The participant's deadline (extension included), which a first submission is held to. */
+  deadline?: string;
 }
 
 type PlanDraft = Omit<TransitionPlan, 'sectionStatuses'>;
@@ -113,10 +122,13 @@ export function decideTransition(action: TransitionAction, actor: Actor, report:
 }
 
 /**
- * Undefined when `action` is allowed now (as of `report`), else the reason it is not: the same
- * decision the use case runs, so a page enables a button exactly when the action would succeed.
+ * Undefined when `action` is allowed now (as of `report`, and of its `cycle` when given: reports change
+ * only while their cycle is open), else the reason it is not: the same decision the use case runs, so a
+ * page enables a button exactly when the action would succeed.
  */
-export function refusal(action: TransitionAction, actor: Actor, report: ReportState, input: TransitionInput = {}): string | undefined {
+export function refusal(action: TransitionAction, actor: Actor, report: ReportState, input: TransitionInput = {}, cycle?: Pick<Cycle, 'id' | 'status'>): string | undefined {
+  const frozen = cycle && reportsFrozenReason(cycle);
+  if (frozen) return frozen;
   try {
     decideTransition(action, actor, report, input);
     return undefined;
@@ -147,7 +159,13 @@ function planTransition(action: Exclude<TransitionAction, 'approveSection' | 're
     event: moving.length > 0 ? { detail: `${moving.length} section(s) ${rule.sectionTo}` } : {},
     // What a reviewer must look at again: the answers that changed since their last decision.
     ...(action === 'submitReport' ? { changedSections: moving.filter(changedSinceReview).map((s) => s.id) } : {}),
+    ...firstSubmission(report.status, reportTo, input.deadline),
   };
+}
+
+/** A report leaving `draft` for `submitted` is filed: the deadline it is held to goes with the plan. */
+function firstSubmission(from: ReportStatus, to: ReportStatus, deadline: string | undefined): { deadline?: string } {
+  return from === 'draft' && to === 'submitted' && deadline !== undefined ? { deadline } : {};
 }
 
 function checkPrecondition(requires: ReportPrecondition, report: ReportState): void {
@@ -186,6 +204,8 @@ export interface ImportOptions {
   submit?: boolean;
   /** Replace answers the country has already saved; without it such an import is refused. */
   overwrite?: boolean;
+  /** The participant's deadline, which a submission on its behalf is held to. */
+  deadline?: string;
 }
 
 /**
@@ -230,7 +250,60 @@ export function decideImport(actor: Actor, report: ReportState, answers: Readonl
     reportTo: rule.reportTo ?? report.status,
     sections,
     event: { detail: `imported from ${source}${options.submit ? ' and submitted on the country\'s behalf' : ''}${saved.length ? `, replacing ${saved.length} saved answer(s)` : ''}` },
+    ...firstSubmission(report.status, rule.reportTo ?? report.status, options.deadline),
   });
+}
+
+/** What a prefill does: the plan to write (none when nothing can be copied) and, per section, what was copied or why not. */
+export interface PrefillDecision {
+  plan?: TransitionPlan;
+  prefilled: string[];
+  skipped: Array<{ section: string; reason: string }>;
+}
+
+/**
+ * Decides copying last cycle's answers (`previous`, the same country's report of the cycle this one
+ * follows) into this report: only into editable sections without an answer, and only text (a
+ * nothing-to-report mark is a statement about this year, not a text to start from). Never over an
+ * answer the country wrote: the store writes each section on the version read here.
+ * `only` restricts it to some sections (ids of the form).
+ */
+export function decidePrefill(actor: Actor, report: ReportState, previous: ReportState, only?: readonly string[]): PrefillDecision {
+  authorize('prefillReport', actor, report.country);
+  const rule = TRANSITIONS.prefillReport;
+  if (!rule.reportFrom!.includes(report.status)) {
+    throw new ConflictError(`Last cycle's answers can be copied only into a report that is ${rule.reportFrom!.join(' or ')}; this one is ${report.status}.`);
+  }
+  const source = new Map(previous.sections.map((s) => [s.id, s]));
+  const wanted = only ? new Set(only) : undefined;
+  const changes: SectionChange[] = [];
+  const skipped: PrefillDecision['skipped'] = [];
+  for (const section of report.sections) {
+    if (wanted && !wanted.has(section.id)) continue;
+    const from = source.get(section.id);
+    const reason = !rule.sectionFrom!.includes(section.status)
+      ? `it is ${section.status} and cannot change now`
+      : isAnswered(section)
+        ? 'it has an answer already'
+        : !from || from.nothingToReport || !from.text.trim()
+          ? `the ${previous.cycle} report has no text for it`
+          : undefined;
+    if (reason) skipped.push({ section: section.id, reason });
+    else changes.push({ ...move(section, section.status), text: from!.text, nothingToReport: false });
+  }
+  const prefilled = changes.map((c) => c.id);
+  if (changes.length === 0) return { prefilled, skipped };
+  const plan = finish(report, {
+    action: 'prefillReport',
+    cycle: report.cycle,
+    country: report.country,
+    expectedReportVersion: report.version,
+    reportFrom: report.status,
+    reportTo: report.status,
+    sections: changes,
+    event: { detail: `prefilled from the ${previous.cycle} report: ${prefilled.join(', ')}` },
+  });
+  return { plan, prefilled, skipped };
 }
 
 function findSection(report: ReportState, id: string | undefined): SectionState {
@@ -262,4 +335,24 @@ export function stateAfter(report: ReportState, plan: TransitionPlan, at: string
       return next;
     }),
   };
+}
+
+/**
+ * Undefined when the country's rapporteur could copy last cycle's answers into `report` now (the
+ * cycle follows one up and some section is editable and unanswered), else why not: the same rules as
+ * `decidePrefill`, without last cycle's report, so a page offers the action only when it can do something.
+ */
+export function prefillRefusal(actor: Actor | undefined, report: ReportState, previousCycle: string | undefined): string | undefined {
+  if (!actor) return 'Sign in as the rapporteur of the country.';
+  try {
+    authorize('prefillReport', actor, report.country);
+  } catch (error) {
+    if (error instanceof AppError) return error.message;
+    throw error;
+  }
+  const rule = TRANSITIONS.prefillReport;
+  if (previousCycle === undefined) return `The ${report.cycle} cycle follows no earlier cycle on this platform.`;
+  if (!rule.reportFrom!.includes(report.status)) return `The report is ${report.status}.`;
+  if (!report.sections.some((s) => rule.sectionFrom!.includes(s.status) && !isAnswered(s))) return 'Every section you can edit has an answer already.';
+  return undefined;
 }

@@ -5,3 +5,4 @@ export * from './access';
 export * from './limits';
 export * from './decide';
 export * from './reviews';
+export * from './cycles';

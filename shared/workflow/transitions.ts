@@ -19,6 +19,7 @@ export const ACTIONS = [
   'addNote',
   'reopenSection',
   'reopenReport',
+  'prefillReport',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -170,6 +171,15 @@ export const TRANSITIONS: Readonly<Record<Action, TransitionRule>> = {
     reportFrom: ['approved', 'published'],
     reportTo: 'returned',
     summary: 'reopen an approved or published report with a reason (its sections are reopened one by one)',
+  },
+  prefillReport: {
+    roles: ['rapporteur'],
+    ownCountryOnly: true,
+    scope: 'report',
+    reportFrom: ['draft', 'returned'],
+    // Only editable sections without an answer receive last cycle's text; their status stays.
+    sectionFrom: ['draft', 'returned'],
+    summary: "copy last cycle's answers into the sections that have no answer yet",
   },
 };
 

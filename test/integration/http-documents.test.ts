@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_DOCUMENTS, seedDocument, seedReports } from '../../functions/local/seed';
 import { findCycle } from '../../shared/form';
-import { staticCycleCatalog } from '../../shared/usecases/deps';
+import { CycleStore, createCycleCatalog } from '../../shared/store/cycle-store';
 import { ReportStore } from '../../shared/store/report-store';
 import { startTestApi, type TestApi } from '../support/api';
 import { countingDocumentClient, createTestTable } from '../support/dynamo';
@@ -172,9 +172,11 @@ describe('seeded local run', () => {
     }
   });
 
-  it('imports and submits Montenegro and Kosovo into an empty table', async () => {
-    const store = new ReportStore({ doc: countingDocumentClient().doc, tableName: await createTestTable('seed') });
-    const lines = await seedReports({ reports: store, cycles: staticCycleCatalog() });
+  it('imports and submits Montenegro and Kosovo into an empty table, whose 2014 cycle is open without any item', async () => {
+    const { doc } = countingDocumentClient();
+    const tableName = await createTestTable('seed');
+    const store = new ReportStore({ doc, tableName });
+    const lines = await seedReports({ reports: store, cycles: createCycleCatalog(new CycleStore({ doc, tableName })) });
     expect(lines).toEqual(['ME: montenegro-2014.txt imported, report submitted', 'XK: kosovo-2014.txt imported, report submitted']);
     const info = findCycle('2014')!;
     const submitted = await store.listReports(info, 'submitted');

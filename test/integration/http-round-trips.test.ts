@@ -55,6 +55,64 @@ describe('DynamoDB round trips per request', () => {
       'GET history': ['QueryCommand'],
       'GET cycle': [],
     });
+    // The cycle read of every request above came from the cache (no Query on the CYCLES partition).
+  });
+
+  it('reads the cycles once per container lifetime: a cycle read on a hot path costs no round trip once cached', async () => {
+    const al = await api.issuer.sign({ sub: 'rap-al', name: 'Rapporteur of Albania', roles: ['rapporteur'], country: 'AL' });
+    const AL = '/cycles/2014/reports/AL';
+    const report = await (await api.call('GET', AL, { token: al })).json();
+    const measured: Record<string, string[]> = {};
+    // Older than the cache's lifetime: the next request reads every cycle again (one Query), the ones after it none.
+    api.clock.advance(31_000);
+    measured['GET report (cache expired)'] = await callsOf('GET', AL, al);
+    measured['GET report'] = await callsOf('GET', AL, al);
+    api.clock.advance(31_000);
+    measured['PUT section (cache expired)'] = await callsOf('PUT', `${AL}/sections/1.1.A`, al, { headers: { 'if-match': report.sections[0].etag }, body: { text: 'x' } });
+    measured['PUT section'] = await callsOf('PUT', `${AL}/sections/1.1.B`, al, { headers: { 'if-match': report.sections[1].etag }, body: { text: 'x' } });
+    expect(measured).toEqual({
+      'GET report (cache expired)': ['QueryCommand', 'QueryCommand'],
+      'GET report': ['QueryCommand'],
+      'PUT section (cache expired)': ['QueryCommand', 'TransactWriteItemsCommand'],
+      'PUT section': ['TransactWriteItemsCommand'],
+    });
+  });
+
+  it('holds the cycle routes to their round trips', async () => {
+    const admin = api.tokens.admin;
+    const measured: Record<string, string[]> = {};
+    measured['POST cycle'] = await callsOf('POST', '/cycles', admin, { body: { id: '2015', year: 2015, deadline: '2015-09-30T23:59:59Z' } });
+    const codes = (await (await api.call('GET', '/cycles/2015', { token: admin })).json()).participants.map((p: { code: string }) => p.code);
+    measured['PATCH cycle (a country joins)'] = await callsOf('PATCH', '/cycles/2015', admin, { body: { participants: [...codes, 'LI'] } });
+    measured['PATCH cycle (a country leaves)'] = await callsOf('PATCH', '/cycles/2015', admin, { body: { participants: ['ME', 'XK', 'AL'] } });
+    measured['PUT deadline extension'] = await callsOf('PUT', '/cycles/2015/participants/XK/deadline', admin, { body: { deadline: '2099-01-01T00:00:00Z', reason: 'Elections' } });
+    measured['POST open'] = await callsOf('POST', '/cycles/2015/open', admin);
+    measured['GET cycle (another container sees it)'] = await callsOf('GET', '/cycles/2015', api.tokens.xk);
+    measured['GET commitments'] = await callsOf('GET', '/cycles/2015/reports/ME/commitments', api.tokens.me);
+    measured['POST prefill'] = await callsOf('POST', '/cycles/2015/reports/ME/prefill', api.tokens.me);
+    measured['GET answers (staff)'] = await callsOf('GET', '/cycles/2014/sections/1.1.C/answers', api.tokens.reviewer);
+    measured['GET answers (public)'] = await callsOf('GET', '/cycles/2014/sections/1.1.C/answers', '');
+    measured['GET commitments compilation'] = await callsOf('GET', '/cycles/2015/commitments?format=md', api.tokens.reviewer);
+    expect(measured).toEqual({
+      // Every cycle read consistently (one Query), then one conditional PutItem.
+      'POST cycle': ['QueryCommand', 'PutItemCommand'],
+      'PATCH cycle (a country joins)': ['QueryCommand', 'PutItemCommand'],
+      // Before a country leaves, its report's meta item (one BatchGetItem).
+      'PATCH cycle (a country leaves)': ['QueryCommand', 'BatchGetItemCommand', 'PutItemCommand'],
+      'PUT deadline extension': ['QueryCommand', 'PutItemCommand'],
+      'POST open': ['QueryCommand', 'PutItemCommand'],
+      // The writing container's cache has the change at once.
+      'GET cycle (another container sees it)': [],
+      // Both reports' meta items and 2 × 7 sections in one BatchGetItem.
+      'GET commitments': ['BatchGetItemCommand'],
+      // This report and last cycle's, in parallel; one transaction.
+      'POST prefill': ['QueryCommand', 'QueryCommand', 'TransactWriteItemsCommand'],
+      // The statuses (gsi1), then the filed reports' sections (one BatchGetItem per 100).
+      'GET answers (staff)': ['QueryCommand', 'BatchGetItemCommand'],
+      'GET answers (public)': ['QueryCommand'],
+      // Both cycles' report lists in parallel, then the sections shown.
+      'GET commitments compilation': ['QueryCommand', 'QueryCommand', 'BatchGetItemCommand'],
+    });
   });
 
   it("refuses a rapporteur's write to another country before any DynamoDB call, and a read after one round trip", async () => {

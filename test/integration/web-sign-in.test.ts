@@ -16,6 +16,7 @@ import { createWebApp } from '../../functions/web/app';
 import { loadWebOptions } from '../../functions/web/config';
 import { csrfToken } from '../../functions/web/session';
 import { createTokenVerifier } from '../../shared/http/auth';
+import { codeCycleCatalog } from '../support/deps';
 
 let issuer: DevIssuer;
 let provider: { url: string; close(): void };
@@ -50,8 +51,8 @@ function webApp(tokenUrl = `${provider.url}/oauth2/token`) {
     OIDC_CLIENT_ID: 'web-client',
     OIDC_LOGOUT_URL: 'https://auth.example.org/logout',
   });
-  // Sign-in touches neither the store nor the attachments.
-  return createWebApp({ verifier } as AppDepsWithAttachments, options);
+  // Sign-in touches neither the store nor the attachments; the pages' navigation reads the cycles.
+  return createWebApp({ verifier, cycles: codeCycleCatalog() } as unknown as AppDepsWithAttachments, options);
 }
 
 const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');

@@ -5,7 +5,7 @@
 import type { AppDepsWithAttachments } from '../../functions/deps';
 import { serveApi, type RunningApi } from '../../functions/local/api';
 import type { DevIssuer } from '../../functions/local/dev-issuer';
-import { createTestDeps } from './deps';
+import { createTestDeps, type TestClock } from './deps';
 import { request } from './http';
 import { countingDocumentClient, type CountingClient } from './dynamo';
 
@@ -16,6 +16,8 @@ export interface TestApi extends RunningApi {
   /** The server's own dependencies: tests arrange state through the use cases with them. */
   deps: AppDepsWithAttachments;
   dynamo: CountingClient;
+  /** The clock of the server's cycle cache. */
+  clock: TestClock;
   tokens: { me: string; xk: string; reviewer: string; admin: string };
   /** fetch against the server with an optional bearer token and JSON body. */
   call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
@@ -23,7 +25,7 @@ export interface TestApi extends RunningApi {
 
 export async function startTestApi(): Promise<TestApi> {
   const dynamo = countingDocumentClient();
-  const { deps, issuer, dataDir, tableName } = await createTestDeps('api', dynamo.doc);
+  const { deps, clock, issuer, dataDir, tableName } = await createTestDeps('api', dynamo.doc);
   const api = await serveApi(deps, { port: 0 });
   const tokens = {
     me: await issuer.sign({ sub: 'rap-me', name: 'Rapporteur of Montenegro', roles: ['rapporteur'], country: 'ME' }),
@@ -38,6 +40,7 @@ export async function startTestApi(): Promise<TestApi> {
     tableName,
     deps,
     dynamo,
+    clock,
     tokens,
     call: (method, path, options) => request(api.url, method, path, options),
   };

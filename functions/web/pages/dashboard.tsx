@@ -10,6 +10,7 @@ import type { ReportSummary } from '../../../shared/store/report-store';
 import { REPORT_STATUSES, SECTION_STATUSES, type ReportStatus } from '../../../shared/workflow';
 import { Breadcrumbs, Layout, STATUS_LABEL, STATUS_SYMBOL, StatusBadge, Time, type PageContext } from '../layout';
 import { reportPath, sectionAnchor } from '../paths';
+import { CycleStatusNotice, DeadlineFacts, DeadlineMark } from './deadlines';
 
 export interface DashboardProps {
   ctx: PageContext;
@@ -39,6 +40,8 @@ export const DashboardPage: FC<DashboardProps> = ({ ctx, info, all, filter }) =>
         <dt>Participants</dt>
         <dd>{all.length}</dd>
       </dl>
+      <CycleStatusNotice cycle={info.cycle} />
+      <DeadlineFacts ctx={ctx} info={info} all={all} now={new Date()} />
       <section aria-labelledby="counts-heading" class="panel">
         <h2 id="counts-heading">Reports by status</h2>
         <ul class="counts">
@@ -111,7 +114,7 @@ export const DashboardPage: FC<DashboardProps> = ({ ctx, info, all, filter }) =>
                 return (
                   <tr>
                     <th scope="row">
-                      <a href={ctx.href(reportPath(info.cycle.id, r.country))}>{name}</a>
+                      <a href={ctx.href(reportPath(info.cycle.id, r.country))}>{name}</a> <DeadlineMark cycle={info.cycle} summary={r} now={new Date()} />
                       {r.reviewsInProgress?.length ? (
                         <span class="in-progress">Review in progress: {r.reviewsInProgress.map((p) => p.reviewer.name).join(', ')}</span>
                       ) : null}

@@ -24,9 +24,12 @@ export function eventSentence(e: AuditEvent): string {
     return `Sent a review: ${parts.join('; ')}.`;
   }
   const moved = e.sections.length;
+  const late = e.late ? ' Late: after the deadline.' : '';
   switch (e.action) {
     case 'submitReport':
-      return e.reportStatus.from === 'returned' ? `Submitted the report again: ${plural(moved, 'revised section went', 'revised sections went')} back to the reviewers.` : `Submitted the report: ${plural(moved, 'section went', 'sections went')} to the reviewers.`;
+      return e.reportStatus.from === 'returned'
+        ? `Submitted the report again: ${plural(moved, 'revised section went', 'revised sections went')} back to the reviewers.`
+        : `Submitted the report: ${plural(moved, 'section went', 'sections went')} to the reviewers.${late}`;
     case 'approveReport':
       return 'Approved the report.';
     case 'publishReport':
@@ -35,7 +38,11 @@ export function eventSentence(e: AuditEvent): string {
     case 'submitImport': {
       const file = /imported from (?:.*\/)?([^/,]+?)(?: and submitted|,|$)/.exec(e.detail ?? '')?.[1];
       const submitted = e.action === 'submitImport' ? ' and submitted it for the country, which filed it as a document' : '';
-      return `Imported the answers from the document ${file ? `“${file}”` : 'the country sent'}${submitted}.`;
+      return `Imported the answers from the document ${file ? `“${file}”` : 'the country sent'}${submitted}.${late}`;
+    }
+    case 'prefillReport': {
+      const [, from, sections] = /^prefilled from the (\d{4}) report: (.*)$/.exec(e.detail ?? '') ?? [];
+      return from ? `Copied the answers of the ${from} report into the sections without an answer: ${sections}.` : "Copied last cycle's answers.";
     }
     default:
       return e.detail ?? 'Changed the report.';

@@ -8,6 +8,7 @@ import type { ReportSummary } from '../../../shared/store/report-store';
 import type { ReportState } from '../../../shared/workflow';
 import { Breadcrumbs, Layout, RawHtml, Time, type PageContext } from '../layout';
 import { publicReportPath, sectionAnchor } from '../paths';
+import { QuestionLink } from './commitments';
 import { formatSize } from './report';
 
 export const PublicListPage: FC<{ ctx: PageContext; info: CycleInfo; published: ReportSummary[] }> = ({ ctx, info, published }) => {
@@ -97,6 +98,7 @@ export const PublicReportPage: FC<{ ctx: PageContext; info: CycleInfo; participa
                         {key}) {goal.prompts[key]}
                       </h4>
                       {state.nothingToReport || !state.text.trim() ? <p class="nothing">Nothing to report.</p> : <RawHtml class="answer" html={answerToHtml(state.text)} />}
+                      <QuestionLink ctx={ctx} cycle={info.cycle.id} section={section.id} />
                       {files.length > 0 ? (
                         <ul class="attachments-list" aria-label={`Attachments of ${section.id}`}>
                           {files.map((f) => (

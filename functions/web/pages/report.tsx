@@ -22,7 +22,10 @@ import {
   type ReportState,
   type SectionState,
 } from '../../../shared/workflow';
+import type { CommitmentsView } from '../../../shared/usecases/commitments';
+import { BesideCommitment, PrefillOffer, QuestionLink } from './commitments';
 import { CommentForm, Thread } from './conversation';
+import { CycleStatusNotice } from './deadlines';
 import { ReviewPanel, SectionDecision } from './review';
 import { Breadcrumbs, Csrf, ErrorSummary, Flash, Layout, RawHtml, StatusBadge, Time, type PageContext } from '../layout';
 import { reportPath, sectionAnchor, sectionPath } from '../paths';
@@ -68,6 +71,8 @@ export interface ReportPageProps {
   /** A refused decision or note: the section, the text as typed and the message to show next to it. */
   decisionError?: { section: string; comment: string; message: string } | undefined;
   commentError?: { section: string; text: string; message: string } | undefined;
+  /** Last cycle's commitments, shown beside question A to reviewers. */
+  commitments?: CommitmentsView | undefined;
 }
 
 export const FLASH_MESSAGES: Record<string, string> = {
@@ -81,6 +86,8 @@ export const FLASH_MESSAGES: Record<string, string> = {
   approved: 'The report has been approved.',
   published: 'The report has been published and is now public.',
   saved: 'Your answer has been saved.',
+  prefilled: "Last cycle's answers have been copied into the sections that had no answer. Check and update each of them before you submit.",
+  'prefilled-none': "Nothing was copied: last cycle's report has no text for the sections that still have no answer.",
 };
 
 export const ReportPage: FC<ReportPageProps> = (props) => {
@@ -104,6 +111,7 @@ export const ReportPage: FC<ReportPageProps> = (props) => {
       <h1>{title}</h1>
       {props.flashSection ? null : <Flash message={props.flash ? FLASH_MESSAGES[props.flash] : undefined} />}
       <ReportFacts info={info} report={report} />
+      <CycleStatusNotice cycle={info.cycle} />
       {reviewer ? <ReviewerView {...props} /> : <RapporteurView {...props} />}
     </Layout>
   );
@@ -183,7 +191,7 @@ const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments, c
   const byId = new Map(report.sections.map((s) => [s.id, s]));
   const returned = report.sections.filter((s) => s.status === 'returned');
   const missing = report.sections.filter((s) => !isAnswered(s));
-  const canSubmitNow = refusal('submitReport', actor, report);
+  const canSubmitNow = refusal('submitReport', actor, report, {}, info.cycle);
   const submittable = TRANSITIONS.submitReport.reportFrom!.includes(report.status);
   const waiting = returned.filter(awaitsResponse);
   return (
@@ -195,6 +203,7 @@ const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments, c
           <SectionLinks ctx={ctx} report={report} sections={returned} notes={returnState} />
         </div>
       ) : null}
+      <PrefillOffer ctx={ctx} info={info} report={report} />
       {formOutline(info).map(({ target, goals }) => (
         <section aria-labelledby={`target-${target.number}`}>
           <h2 id={`target-${target.number}`}>Policy Target No. {target.number}</h2>
@@ -218,6 +227,7 @@ const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments, c
                         {state.status === 'returned' && !awaitsResponse(state) ? <span class="tag">{changedSinceReview(state) ? 'Revised' : 'Replied'}</span> : null}
                         {files > 0 ? <span>{files === 1 ? '1 attachment' : `${files} attachments`}</span> : null}
                         {talk > 0 ? <span>{talk === 1 ? '1 comment' : `${talk} comments`}</span> : null}
+                        <QuestionLink ctx={ctx} cycle={report.cycle} section={section.id} />
                       </span>
                     </li>
                   );
@@ -277,9 +287,9 @@ const ReviewerView: FC<ReportPageProps> = (props) => {
   const { ctx, info, participant, report, attachments, drafts, comments } = props;
   const actor = ctx.session!.actor;
   const byId = new Map(report.sections.map((s) => [s.id, s]));
-  const approveWhyNot = refusal('approveReport', actor, report);
+  const approveWhyNot = refusal('approveReport', actor, report, {}, info.cycle);
   const mayPublish = holdsRoleFor('publishReport', actor, report.country);
-  const publishWhyNot = refusal('publishReport', actor, report);
+  const publishWhyNot = refusal('publishReport', actor, report, {}, info.cycle);
   const base = reportPath(report.cycle, report.country);
   return (
     <>
@@ -308,13 +318,15 @@ const ReviewerView: FC<ReportPageProps> = (props) => {
             <>
               {goalHeading(goal)}
               {questions.map(({ section, key }) => (
-                <ReviewSection
-                  {...props}
-                  state={byId.get(section.id)!}
-                  prompt={`${key}) ${goal.prompts[key]}`}
-                  files={attachments.get(section.id) ?? []}
-                  thread={comments.get(section.id) ?? []}
-                />
+                <BesideCommitment commitments={props.commitments} goal={goal.id} question={key}>
+                  <ReviewSection
+                    {...props}
+                    state={byId.get(section.id)!}
+                    prompt={`${key}) ${goal.prompts[key]}`}
+                    files={attachments.get(section.id) ?? []}
+                    thread={comments.get(section.id) ?? []}
+                  />
+                </BesideCommitment>
               ))}
             </>
           ))}
@@ -335,6 +347,7 @@ const ReviewSection: FC<ReportPageProps & { state: SectionState; prompt: string;
           <a href={ctx.href(base)}>{state.id}</a> · {prompt}
         </h4>
         <StatusBadge status={state.status} />
+        <QuestionLink ctx={ctx} cycle={report.cycle} section={state.id} />
       </header>
       {props.flashSection === state.id ? <Flash message={props.flash ? FLASH_MESSAGES[props.flash] : undefined} /> : null}
       {state.nothingToReport || !state.text.trim() ? <p class="nothing">{state.nothingToReport ? 'Nothing to report.' : 'No answer.'}</p> : <RawHtml class="answer" html={answerToHtml(state.text)} />}

@@ -15,6 +15,9 @@ import { SectionDecision } from './review';
 import { Breadcrumbs, Csrf, ErrorSummary, Flash, Layout, Notice, RawHtml, StatusBadge, Time, type FieldErrorView, type PageContext } from '../layout';
 import { reportPath, sectionAnchor, sectionPath } from '../paths';
 import { formatSize } from './report';
+import type { CommitmentsView } from '../../../shared/usecases/commitments';
+import { AnnouncedCommitment } from './commitments';
+import { CycleStatusNotice } from './deadlines';
 
 export const TEXT_FIELD = 'answer-text';
 export const NTR_FIELD = 'answer-nothing';
@@ -45,6 +48,8 @@ export interface SectionPageProps {
   /** A refused decision or note, the text as typed. */
   decisionError?: { comment: string; message: string } | undefined;
   commentError?: { text: string; message: string } | undefined;
+  /** Last cycle's commitments (shown with question A). */
+  commitments?: CommitmentsView | undefined;
 }
 
 const SECTION_FLASH: Record<string, string> = {
@@ -62,7 +67,7 @@ const signInAgainHref = (ctx: PageContext, cycle: string, country: string, secti
 export const SectionPage: FC<SectionPageProps> = (props) => {
   const { ctx, info, participant, report, section, state, files } = props;
   const goal = info.cycle.form.targets.flatMap((t) => t.goals).find((g) => g.id === section.goalId)!;
-  const editable = canEditSection(ctx.session?.actor, report.country, state.status);
+  const editable = canEditSection(ctx.session?.actor, report.country, state.status, info.cycle);
   const conflict = editable && !!props.conflict;
   const reportHref = ctx.href(reportPath(report.cycle, report.country));
   const title = `Section ${section.id}`;
@@ -122,6 +127,8 @@ export const SectionPage: FC<SectionPageProps> = (props) => {
       <h2 id="question">
         {section.question}) {section.prompt}
       </h2>
+      <CycleStatusNotice cycle={info.cycle} />
+      <AnnouncedCommitment commitments={props.commitments} goal={section.goalId} question={section.question} level={3} />
       {props.thread.length > 0 ? (
         <div class={`conversation${state.status === 'returned' ? ' notice notice-warning' : ''}`}>
           <Thread comments={props.thread} section={section.id} headingLevel={3} markLatestReturn={state.status === 'returned'} />

@@ -2,9 +2,9 @@
 import { Hono } from 'hono';
 import { CycleParam, ReportParams } from '../../../shared/http/schemas';
 import { getReport, listPublishedReports } from '../../../shared/usecases/reports';
-import { pathOf, redirectTo, render, type Site, type WebEnv } from '../context';
+import { chosenCycle, pathOf, redirectTo, render, type Site, type WebEnv } from '../context';
 import { PublicListPage, PublicReportPage } from '../pages/public';
-import { CURRENT_CYCLE } from '../paths';
+import { publicCyclePath } from '../paths';
 import { download } from './attachments';
 import { exportPage } from './reports';
 
@@ -12,7 +12,7 @@ export function publicRoutes(site: Site): Hono<WebEnv> {
   const { deps } = site;
   const app = new Hono<WebEnv>();
 
-  app.get('/public', (c) => redirectTo(site, c, `/public/${CURRENT_CYCLE}`));
+  app.get('/public', (c) => redirectTo(site, c, publicCyclePath(chosenCycle(c))));
 
   app.get('/public/:cycle', async (c) => {
     const { info, reports } = await listPublishedReports(deps, pathOf(c, CycleParam));

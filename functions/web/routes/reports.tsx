@@ -4,24 +4,26 @@
  */
 import { Hono } from 'hono';
 import { CycleParam, ReportParams } from '../../../shared/http/schemas';
+import { getCommitments, prefillReport, type CommitmentsView } from '../../../shared/usecases/commitments';
+import { getCycle } from '../../../shared/usecases/cycles';
 import type { ReportDeps } from '../../../shared/usecases/deps';
+import type { ReportAddress } from '../../../shared/usecases/resolve';
 import { exportReport, type DocumentFormat } from '../../../shared/usecases/documents';
 import { listReportComments } from '../../../shared/usecases/comments';
 import { approveReport, getHistory, getReport, listReports, publishReport, submitReport, type ReportView } from '../../../shared/usecases/reports';
-import type { ReportAddress } from '../../../shared/usecases/resolve';
 import { ConflictError, ForbiddenError, REPORT_STATUSES, isStaff, refusal, type Actor, type Comment, type ReportStatus } from '../../../shared/workflow';
-import { formOf, pathOf, redirectTo, render, requireActor, type C, type Site, type WebEnv } from '../context';
+import { chosenCycle, formOf, pathOf, redirectTo, render, requireActor, type C, type Site, type WebEnv } from '../context';
 import { ConfirmPage, type Confirmation } from '../pages/confirm';
 import { DashboardPage } from '../pages/dashboard';
 import { HistoryPage } from '../pages/history';
 import { ReportPage } from '../pages/report';
-import { CURRENT_CYCLE, reportPath } from '../paths';
+import { dashboardPath, reportPath } from '../paths';
 
 export function reportRoutes(site: Site): Hono<WebEnv> {
   const { deps } = site;
   const app = new Hono<WebEnv>();
 
-  app.get('/reports', (c) => redirectTo(site, c, `/reports/${CURRENT_CYCLE}`));
+  app.get('/reports', (c) => redirectTo(site, c, dashboardPath(chosenCycle(c))));
 
   app.get('/reports/:cycle', async (c) => {
     const actor = requireActor(c);
@@ -41,6 +43,12 @@ export function reportRoutes(site: Site): Hono<WebEnv> {
     return render(c, <ReportPage ctx={c.get('page')} {...data} flash={c.req.query('done')} flashSection={c.req.query('at')} />);
   });
 
+  app.post('/reports/:cycle/:country/prefill', async (c) => {
+    const at = pathOf(c, ReportParams);
+    const { prefilled } = await prefillReport(deps, requireActor(c), at);
+    return redirectTo(site, c, `${reportPath(at.cycle, at.country)}?done=${prefilled.length > 0 ? 'prefilled' : 'prefilled-none'}`);
+  });
+
   /**
    * A report-level decision from a form: the first post shows what will happen and asks to confirm
    * (refused at once when the workflow refuses it now); the confirmed post acts and redirects.
@@ -51,7 +59,7 @@ export function reportRoutes(site: Site): Hono<WebEnv> {
     const path = reportPath(at.cycle, at.country);
     if ((await formOf(c)).confirm !== 'yes') {
       const view = await getReport(deps, actor, at);
-      const why = refusal(action, actor, view.report);
+      const why = refusal(action, actor, view.report, {}, view.info.cycle);
       if (why) throw new ConflictError(why);
       const back = { href: site.href(path), label: `${view.participant.name}: ${view.info.cycle.id} report` };
       return render(c, <ConfirmPage ctx={c.get('page')} confirmation={{ ...confirmation(view), action: `${path}/${c.req.path.split('/').pop()}`, back }} />);
@@ -108,10 +116,22 @@ export function reportRoutes(site: Site): Hono<WebEnv> {
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** What the report page shows: the report (with the drafts, for the secretariat) and its conversations; two Queries in parallel. */
-export async function reportPageData(deps: ReportDeps, actor: Actor, at: ReportAddress): Promise<ReportView & { comments: Map<string, Comment[]> }> {
-  const [view, comments] = await Promise.all([getReport(deps, actor, at), listReportComments(deps, actor, at).catch((error) => (error instanceof ForbiddenError ? new Map() : Promise.reject(error)))]);
-  return { ...view, comments };
+/**
+ * What the report page shows: the report (with the drafts, for the secretariat), its conversations and,
+ * for the secretariat, last cycle's commitments beside question A; read in parallel.
+ */
+export async function reportPageData(deps: ReportDeps, actor: Actor, at: ReportAddress): Promise<ReportView & { comments: Map<string, Comment[]>; commitments?: CommitmentsView | undefined }> {
+  const [view, comments, commitments] = await Promise.all([
+    getReport(deps, actor, at),
+    listReportComments(deps, actor, at).catch((error) => (error instanceof ForbiddenError ? new Map() : Promise.reject(error))),
+    isStaff(actor) ? commitmentsFor(deps, actor, at) : undefined,
+  ]);
+  return { ...view, comments, commitments };
+}
+
+/** A report's commitments when its cycle follows another one up (the cycle read from the catalog's cache). */
+export async function commitmentsFor(deps: ReportDeps, actor: Actor, at: ReportAddress): Promise<CommitmentsView | undefined> {
+  return (await getCycle(deps, at.cycle)).cycle.previous ? getCommitments(deps, actor, at) : undefined;
 }
 
 /** A report in the official layout, for the session's reader rights (the public pages pass no actor). */

@@ -5,22 +5,31 @@
 import { Hono } from 'hono';
 import { SaveSectionBody, SectionParams } from '../../../shared/http/schemas';
 import { parseInput } from '../../../shared/http/validation';
+import type { CommitmentsView } from '../../../shared/usecases/commitments';
 import { getCycle } from '../../../shared/usecases/cycles';
 import { listComments } from '../../../shared/usecases/comments';
 import type { ReportDeps } from '../../../shared/usecases/deps';
 import { getSection, saveSection, type SectionView } from '../../../shared/usecases/reports';
 import type { SectionAddress } from '../../../shared/usecases/resolve';
 import { participantOr404, sectionOr404 } from '../../../shared/usecases/resolve';
-import { ConflictError, ForbiddenError, InvalidInputError, PreconditionFailedError, PreconditionRequiredError, canEditSection, sectionEtag, type Actor, type Comment } from '../../../shared/workflow';
+import { ConflictError, ForbiddenError, InvalidInputError, PreconditionFailedError, PreconditionRequiredError, canEditSection, reportsFrozenReason, sectionEtag, type Actor, type Comment } from '../../../shared/workflow';
 import { formOf, formText, pathOf, redirectTo, render, requireActor, wantsJson, type Site, type WebEnv } from '../context';
 import type { FieldErrorView } from '../layout';
 import { SectionPage, SignedOutSectionPage, TEXT_FIELD, UNSAVED_FIELD } from '../pages/section';
 import { sectionPath } from '../paths';
+import { commitmentsFor } from './reports';
 
-/** What the section page shows: the section in its report, and its conversation; two Queries in parallel. */
-export async function sectionPageData(deps: ReportDeps, actor: Actor, at: SectionAddress): Promise<SectionView & { thread: Comment[] }> {
-  const [view, thread] = await Promise.all([getSection(deps, actor, at), listComments(deps, actor, at)]);
-  return { ...view, thread };
+/**
+ * What the section page shows: the section in its report, its conversation and, with question A, what
+ * the country announced last cycle (question C); read in parallel.
+ */
+export async function sectionPageData(deps: ReportDeps, actor: Actor, at: SectionAddress): Promise<SectionView & { thread: Comment[]; commitments?: CommitmentsView | undefined }> {
+  const [view, thread, commitments] = await Promise.all([
+    getSection(deps, actor, at),
+    listComments(deps, actor, at),
+    at.section.endsWith('.A') ? commitmentsFor(deps, actor, at) : undefined,
+  ]);
+  return { ...view, thread, commitments };
 }
 
 export function sectionRoutes(site: Site): Hono<WebEnv> {
@@ -66,8 +75,8 @@ export function sectionRoutes(site: Site): Hono<WebEnv> {
 
     if (intent === 'preview') {
       const view = await sectionPageData(deps, actor, at);
-      if (!canEditSection(actor, country, view.state.status)) {
-        const message = `Section ${section} cannot be changed now (it is ${view.state.status}). Your text is kept below so that you can copy it.`;
+      if (!canEditSection(actor, country, view.state.status, view.info.cycle)) {
+        const message = `${reportsFrozenReason(view.info.cycle) ?? `Section ${section} cannot be changed now (it is ${view.state.status}).`} Your text is kept below so that you can copy it.`;
         return render(c, <SectionPage ctx={c.get('page')} {...view} draft={draft} errors={[{ field: UNSAVED_FIELD, message }]} />, 409);
       }
       return render(c, <SectionPage ctx={c.get('page')} {...view} draft={draft} preview conflict={etag !== sectionEtag(cycle, country, view.state)} />);

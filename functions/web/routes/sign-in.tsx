@@ -9,9 +9,9 @@ import { getCycle, listCycles } from '../../../shared/usecases/cycles';
 import { participantOr404 } from '../../../shared/usecases/resolve';
 import { InvalidInputError, NotFoundError, UnauthenticatedError, isStaff } from '../../../shared/workflow';
 import { ANY_RAPPORTEUR } from '../config';
-import { formOf, formText, redirectTo, render, type Site, type WebEnv } from '../context';
+import { chosenCycle, formOf, formText, redirectTo, render, type Site, type WebEnv } from '../context';
 import { DevSignInPage, ErrorPage, HomePage } from '../pages/misc';
-import { CURRENT_CYCLE, reportPath } from '../paths';
+import { dashboardPath, reportPath } from '../paths';
 import { clearSession, codeChallenge, newLoginState, safeNext, takeLoginState, writeLoginState, writeSession } from '../session';
 
 export function signInRoutes(site: Site): Hono<WebEnv> {
@@ -20,8 +20,9 @@ export function signInRoutes(site: Site): Hono<WebEnv> {
 
   app.get('/', async (c) => {
     const actor = c.get('session')?.actor;
-    if (actor && isStaff(actor)) return redirectTo(site, c, `/reports/${CURRENT_CYCLE}`);
-    if (actor?.country && actor.roles.includes('rapporteur')) return redirectTo(site, c, reportPath(CURRENT_CYCLE, actor.country));
+    const cycle = chosenCycle(c);
+    if (actor && isStaff(actor)) return redirectTo(site, c, dashboardPath(cycle));
+    if (actor?.country && actor.roles.includes('rapporteur')) return redirectTo(site, c, reportPath(cycle, actor.country));
     return render(c, <HomePage ctx={c.get('page')} oidc={!!options.oidc} cycles={await listCycles(deps)} />);
   });
 
@@ -112,7 +113,7 @@ export function signInRoutes(site: Site): Hono<WebEnv> {
 
   app.get('/dev/sign-in', async (c) => {
     devSignIn();
-    const info = await getCycle(deps, CURRENT_CYCLE);
+    const info = await getCycle(deps, chosenCycle(c));
     return render(c, <DevSignInPage ctx={c.get('page')} users={site.demoUsers} participants={info.cycle.participants} next={safeNext(c.req.query('next'))} />);
   });
 
@@ -124,7 +125,7 @@ export function signInRoutes(site: Site): Hono<WebEnv> {
     if (choice === ANY_RAPPORTEUR) {
       // A rapporteur of any participant, so the whole flow can be tried on a fresh report.
       const country = formText(form, 'country');
-      const participant = participantOr404(await getCycle(deps, CURRENT_CYCLE), country);
+      const participant = participantOr404(await getCycle(deps, chosenCycle(c)), country);
       claims = { sub: `demo-rap-${participant.code.toLowerCase()}`, name: `Rapporteur of ${participant.name}`, roles: ['rapporteur' as const], country: participant.code };
     } else {
       const user = site.demoUsers.find((u) => u.id === choice);
