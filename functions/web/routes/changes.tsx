@@ -8,7 +8,7 @@ import { ReopenBody, ReportParams, RevisionParams, SectionParams } from '../../.
 import { parseInput } from '../../../shared/http/validation';
 import { getReport, getSection, reopen } from '../../../shared/usecases/reports';
 import { diffSection, getRevision, listRevisions } from '../../../shared/usecases/revisions';
-import { ConflictError, InvalidInputError, NotFoundError, reopenRefusal, type Actor } from '../../../shared/workflow';
+import { ConflictError, InvalidInputError, reopenRefusal, type Actor } from '../../../shared/workflow';
 import { formOf, formText, pathOf, redirectTo, render, requireActor, type C, type Site, type WebEnv } from '../context';
 import { ReopenPage, type ReopenForm } from '../pages/reopen';
 import { RevisionPage, RevisionsPage } from '../pages/revisions';
@@ -28,15 +28,13 @@ export function changeRoutes(site: Site): Hono<WebEnv> {
   app.get('/reports/:cycle/:country/sections/:section/revisions/:version', async (c) => {
     const actor = requireActor(c);
     const at = pathOf(c, RevisionParams);
-    const [revision, view] = await Promise.all([getRevision(deps, actor, at), getSection(deps, actor, at)]);
-    const previous =
-      at.version > 1
-        ? await diffSection(deps, actor, { ...at, from: at.version - 1, to: at.version }).then(
-            ({ changes }) => ({ version: at.version - 1, changes }),
-            // Answers saved before revisions were kept have no revision to compare with.
-            (error: unknown) => (error instanceof NotFoundError ? undefined : Promise.reject(error)),
-          )
-        : undefined;
+    // Revision numbers follow the section's version (submitting and reviewing move it too): the one before is the list's.
+    const [{ revisions }, view] = await Promise.all([listRevisions(deps, actor, at), getSection(deps, actor, at)]);
+    const before = revisions.filter((r) => r.version < at.version).at(-1)?.version;
+    const [revision, previous] = await Promise.all([
+      getRevision(deps, actor, at),
+      before === undefined ? undefined : diffSection(deps, actor, { ...at, from: before, to: at.version }).then(({ changes }) => ({ version: before, changes })),
+    ]);
     return render(c, <RevisionPage ctx={c.get('page')} info={view.info} participant={view.participant} section={view.section} revision={revision} previous={previous} />);
   });
 
