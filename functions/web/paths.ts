@@ -31,7 +31,7 @@ export function sectionAnchor(section: string): string {
  * Paths the JSON API owns (API Gateway routes them to the API functions; the local server too).
  * Everything else belongs to the web app.
  */
-export const API_PATH_PREFIXES = ['/cycles', '/health', '/openapi.json', '/docs'] as const;
+export const API_PATH_PREFIXES = ['/cycles', '/health', '/openapi.json', '/docs', '/users', '/me', '/notifications'] as const;
 
 export function isApiPath(path: string): boolean {
   return API_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
