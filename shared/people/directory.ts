@@ -10,6 +10,8 @@ export interface NewPerson {
   name: string;
   role: Role;
   country?: string | undefined;
+  /** A chosen id (the local seeding of the demo users: their token subjects); otherwise the directory makes one. */
+  id?: string | undefined;
 }
 
 export interface PersonChanges {

@@ -47,7 +47,7 @@ export class TableDirectory implements Directory {
   }
 
   async create(input: NewPerson): Promise<Person> {
-    const person: Person = { id: randomUUID(), email: input.email, name: input.name, role: input.role, ...(input.country ? { country: input.country } : {}), disabled: false, preferences: DEFAULT_PREFERENCES };
+    const person: Person = { id: input.id ?? randomUUID(), email: input.email, name: input.name, role: input.role, ...(input.country ? { country: input.country } : {}), disabled: false, preferences: DEFAULT_PREFERENCES };
     try {
       await this.doc.send(
         new TransactWriteCommand({

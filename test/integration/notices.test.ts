@@ -8,6 +8,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { smtpMailer } from '../../shared/notices/mailer';
 import { handleStreamRecords } from '../../shared/notices/stream';
+import { runReminders } from '../../shared/usecases/reminders';
 import { startTestApi, type TestApi } from '../support/api';
 import { BASE_URL, startNotices, type ReceivedMail, type TestNotices } from '../support/notices';
 
@@ -208,5 +209,30 @@ describe('notices through the stream to MailDev', () => {
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ kind: 'reviewSent', country: 'XK', attempts: 3, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) });
     expect(await mailsTo('xk')).toEqual([]);
+  });
+});
+
+describe('reminders', () => {
+  it('reminds only rapporteurs of participants that have not submitted, once per kind however often it runs', async () => {
+    await invite('al', { email: 'rapporteur@al.test', name: 'Rapporteur of Albania', role: 'rapporteur', country: 'AL' });
+    const deps = { cycles: api.deps.cycles, reports: api.deps.reports, outbox: api.deps.outbox };
+    // ME (published) and XK (submitted) are not reminded; AL, which never submitted, is.
+    const first = await runReminders(deps, new Date('2014-09-30T06:00:00Z'));
+    expect(first.written.filter((r) => ['ME', 'XK', 'AL'].includes(r.country))).toEqual([{ cycle: '2014', country: 'AL', kind: 'deadlineIn1Day' }]);
+    const again = await runReminders(deps, new Date('2014-09-30T18:00:00Z'));
+    expect(again.written).toEqual([]);
+    expect(again.alreadySent).toBe(first.written.length);
+    await notices.settled();
+    const mails = await mailsTo('al');
+    expect(subjects(mails)).toEqual(['2014 report of Albania: deadline tomorrow (2014-09-30)']);
+    expectClean(mails[0]!);
+    // Once overdue: one more, once.
+    await runReminders(deps, new Date('2014-10-02T06:00:00Z'));
+    await runReminders(deps, new Date('2014-10-02T07:00:00Z'));
+    await notices.settled();
+    expect(subjects(await mailsTo('al'))).toEqual(['2014 report of Albania: deadline tomorrow (2014-09-30)', '2014 report of Albania: overdue since 2014-09-30']);
+    expect(subjects(await mailsTo('me')).filter((s) => /deadline|overdue/.test(s))).toEqual([]);
+    expect(subjects(await mailsTo('xk')).filter((s) => /deadline|overdue/.test(s))).toEqual([]);
+    expect(await mailsTo('meGone')).toEqual([]);
   });
 });
