@@ -141,6 +141,8 @@ table.matrix caption { white-space: normal; }
 table.matrix td.status-draft, table.matrix td.status-submitted, table.matrix td.status-returned, table.matrix td.status-approved { font-weight: 700; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; list-style: none; padding: 0; font-size: 0.9rem; }
 .site-footer { max-width: 72rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: 0.9rem; border-top: 1px solid var(--line); }
+.notice-list { list-style: none; padding: 0; display: grid; gap: 0.5rem; }
+.notice-list input[type=checkbox] { width: 1.25rem; height: 1.25rem; margin-right: 0.5rem; vertical-align: middle; }
 .demo-users { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
 .demo-users li { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
 .any-rapporteur { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-end; justify-content: space-between; width: 100%; }

@@ -9,6 +9,11 @@ export const dashboardPath = (cycle: string) => `/reports/${encodeURIComponent(c
 export const publicCyclePath = (cycle: string) => `/public/${encodeURIComponent(cycle)}`;
 export const adminCyclesPath = '/admin/cycles';
 export const adminCyclePath = (cycle: string) => `${adminCyclesPath}/${encodeURIComponent(cycle)}`;
+export const adminPeoplePath = '/admin/people';
+export const adminPersonPath = (id: string) => `${adminPeoplePath}/${encodeURIComponent(id)}`;
+export const adminNotificationsPath = '/admin/notifications';
+/** A person's own page: what they will be told, and their choices. */
+export const accountPath = '/account';
 /** One question across countries. */
 export const questionPath = (cycle: string, section: string) => `/questions/${encodeURIComponent(cycle)}/${encodeURIComponent(section)}`;
 export const questionsPath = (cycle: string) => `/questions/${encodeURIComponent(cycle)}`;
