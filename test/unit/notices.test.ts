@@ -1,6 +1,7 @@
 /** The notice rules (pure): audiences, preferences, reminders due, and mails that carry no answer or comment text. */
 import { describe, expect, it } from 'vitest';
 import { renderMail } from '../../shared/notices/mail';
+import { NOTICE_FILTER_PATTERN, matchesNoticeFilter } from '../../shared/notices/stream';
 import { newNotice, transitionNotice } from '../../shared/store/notice-items';
 import { NOTICE_KINDS, NOTICES_BY_ACTION, noticesFor, recipientsOf, reminderDue, type Person } from '../../shared/workflow';
 
@@ -60,5 +61,16 @@ describe('mails', () => {
       expect(mail.html).toContain('href="https://r.test/');
       expect(mail.html).not.toContain('<Ana>');
     }
+  });
+});
+
+describe('the stream filter', () => {
+  it('passes inserted notice items only, as the event source mapping pattern says', () => {
+    expect(NOTICE_FILTER_PATTERN).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['notice'] } } } });
+    expect(matchesNoticeFilter({ eventName: 'INSERT', dynamodb: { NewImage: { type: { S: 'notice' } } } })).toBe(true);
+    expect(matchesNoticeFilter({ eventName: 'MODIFY', dynamodb: { NewImage: { type: { S: 'notice' } } } })).toBe(false);
+    expect(matchesNoticeFilter({ eventName: 'INSERT', dynamodb: { NewImage: { type: { S: 'delivery' } } } })).toBe(false);
+    expect(matchesNoticeFilter({ eventName: 'INSERT', dynamodb: { NewImage: { type: { S: 'comment' } } } })).toBe(false);
+    expect(matchesNoticeFilter({ eventName: 'REMOVE' })).toBe(false);
   });
 });
