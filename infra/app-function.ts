@@ -30,6 +30,8 @@ export interface AppFunctionProps {
   readonly logRetentionDays: logs.RetentionDays;
   readonly tracing: boolean;
   readonly memorySize?: number;
+  /** Default 25 s (API Gateway gives up after 29 s). */
+  readonly timeoutSeconds?: number;
 }
 
 export class AppFunction extends Construct {
@@ -63,7 +65,7 @@ export class AppFunction extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       // API Gateway gives up after 29 s; a request that takes longer is already lost.
-      timeout: Duration.seconds(25),
+      timeout: Duration.seconds(props.timeoutSeconds ?? 25),
       role: this.role,
       logGroup: this.logGroup,
       // Text format: the apps already write one JSON object per line (shared/http/log.ts).

@@ -37,7 +37,7 @@ beforeAll(() => {
   const assets = JSON.parse(readFileSync(join(outdir, `${api.stackName}.assets.json`), 'utf8')).files as Record<string, { source: { path: string } }>;
   for (const fn of FUNCTIONS) {
     const resource = Object.values<any>(template.Resources).find(
-      (r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Description?.includes(` ${fn.name} API `),
+      (r) => r.Type === 'AWS::Lambda::Function' && new RegExp(` ${fn.name} (API|job) `).test(r.Properties.Description ?? ''),
     );
     const hash = String(resource.Properties.Code.S3Key).replace(/\.zip$/, '');
     bundles.set(fn.name, join(outdir, assets[hash]!.source.path, 'index.mjs'));
