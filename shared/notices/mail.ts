@@ -53,6 +53,11 @@ export function renderMail(notice: Notice, person: Pick<Person, 'email' | 'name'
       lines = [`The ${notice.cycle} report of ${country} was published.`];
       link = `${base}/public/${encodeURIComponent(notice.cycle)}/${encodeURIComponent(notice.country)}`;
       break;
+    case 'sectionReopened':
+      subject = `${notice.cycle} report of ${country}: section ${notice.section} reopened for a correction`;
+      lines = [`The secretariat reopened section ${notice.section} of the ${notice.cycle} report of ${country}, which was approved: the reason is in the section's conversation.`, 'Please correct the section, or answer in its conversation, and submit the report again.'];
+      link = `${report}/sections/${encodeURIComponent(notice.section ?? '')}`;
+      break;
     case 'deadlineIn7Days':
     case 'deadlineIn1Day':
       subject = `${notice.cycle} report of ${country}: deadline ${notice.kind === 'deadlineIn1Day' ? 'tomorrow' : 'in 7 days'} (${deadline})`;

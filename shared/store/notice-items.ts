@@ -50,7 +50,7 @@ export function noticePut(tableName: string, notice: Notice) {
 export function transitionNotice(event: AuditEvent, cycle: string, country: string): Notice | undefined {
   const kind = NOTICES_BY_ACTION[event.action];
   if (!kind) return undefined;
-  const facts: NoticeFacts = { kind, cycle, country };
+  const facts: NoticeFacts = { kind, cycle, country, ...(kind === 'sectionReopened' && event.section ? { section: event.section } : {}) };
   if (kind === 'reviewSent') {
     const decisions = event.review?.decisions ?? (event.section ? [{ section: event.section, verdict: 'return' as const }] : []);
     facts.counts = { returned: decisions.filter((d) => d.verdict === 'return').length, approved: decisions.filter((d) => d.verdict === 'approve').length };

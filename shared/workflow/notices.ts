@@ -9,7 +9,7 @@ import { deadlineOf } from './cycles';
 import type { Role } from './model';
 import type { Action } from './transitions';
 
-export const NOTICE_KINDS = ['reviewSent', 'reportSubmitted', 'replyOnReturn', 'reportApproved', 'reportPublished', 'deadlineIn7Days', 'deadlineIn1Day', 'deadlineOverdue'] as const;
+export const NOTICE_KINDS = ['reviewSent', 'reportSubmitted', 'replyOnReturn', 'reportApproved', 'reportPublished', 'sectionReopened', 'deadlineIn7Days', 'deadlineIn1Day', 'deadlineOverdue'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** The kinds of reminder, in the order they fall due. */
@@ -33,6 +33,7 @@ export const NOTICE_RULES: Readonly<Record<NoticeKind, NoticeRule>> = {
   replyOnReturn: { audience: 'returningReviewer', optional: true, describe: 'a country replied on a section you returned' },
   reportApproved: { audience: 'countryRapporteurs', optional: false, describe: "your country's report was approved" },
   reportPublished: { audience: 'countryRapporteurs', optional: false, describe: "your country's report was published" },
+  sectionReopened: { audience: 'countryRapporteurs', optional: false, describe: "the secretariat reopened an approved section of your country's report for a correction" },
   deadlineIn7Days: { audience: 'countryRapporteurs', optional: false, describe: "7 days before your country's deadline, while the report is not submitted" },
   deadlineIn1Day: { audience: 'countryRapporteurs', optional: false, describe: "1 day before your country's deadline, while the report is not submitted" },
   deadlineOverdue: { audience: 'countryRapporteurs', optional: false, describe: "once when your country's deadline has passed and the report is not submitted" },
@@ -48,6 +49,8 @@ export const NOTICES_BY_ACTION: Readonly<Partial<Record<Action, NoticeKind>>> = 
   replyOnSection: 'replyOnReturn',
   approveReport: 'reportApproved',
   publishReport: 'reportPublished',
+  // A reopened section is back with the country, with the reason in its conversation.
+  reopenSection: 'sectionReopened',
 };
 
 /** What a person may turn off: the optional notices. */

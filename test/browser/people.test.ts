@@ -3,7 +3,7 @@
  * disables people; the development sign-in lists the directory's people; a reviewer reads what they
  * will be told and turns replies off; a notice delivered through DynamoDB Local's stream is read in
  * MailDev's own web UI. axe-core on every page of the app, screenshots at 1280 and 360 px
- * (test/browser/screenshots/7x-*).
+ * (test-results/screenshots/7x-*).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,9 +14,9 @@ import { importDocument } from '../../shared/usecases/documents';
 import type { Actor } from '../../shared/workflow';
 import { startNotices, type TestNotices } from '../support/notices';
 import { readSeed } from '../support/seeds';
-import { axeLog, expectAccessible, horizontalOverflow, launchBrowser, newContext, signIn, startWebServer, type WebServer } from './support';
+import { SCREENSHOT_DIR, axeLog, expectAccessible, horizontalOverflow, launchBrowser, newContext, signIn, startWebServer, type WebServer } from './support';
 
-const DIR = join('test', 'browser', 'screenshots');
+const DIR = SCREENSHOT_DIR;
 const ADMIN: Actor = { sub: 'adm', name: 'Admin', roles: ['admin'] };
 let server: WebServer;
 let browser: Browser;

@@ -101,7 +101,7 @@ describe('directory', () => {
 
   it('shows a person what they will be told; replies can be turned off, mandatory notices stay', async () => {
     const mine = await json(await api.call('GET', '/me/notices', { token: people.me!.token }));
-    expect(mine.notices.map((n: { kind: string }) => n.kind)).toEqual(['reviewSent', 'reportApproved', 'reportPublished', 'deadlineIn7Days', 'deadlineIn1Day', 'deadlineOverdue']);
+    expect(mine.notices.map((n: { kind: string }) => n.kind)).toEqual(['reviewSent', 'reportApproved', 'reportPublished', 'sectionReopened', 'deadlineIn7Days', 'deadlineIn1Day', 'deadlineOverdue']);
     expect(mine.notices.every((n: { optional: boolean }) => !n.optional)).toBe(true);
     const reviewer = await json(await api.call('GET', '/me/notices', { token: people.rev2!.token }));
     expect(reviewer.notices.find((n: { kind: string }) => n.kind === 'replyOnReturn')).toMatchObject({ optional: true, on: true });
@@ -175,6 +175,16 @@ describe('notices through the stream to MailDev', () => {
     expect(outbox.notifications.every((n: { status: string }) => n.status === 'sent')).toBe(true);
     expect(JSON.stringify(outbox)).not.toContain(SECRET_REPLY);
     await json(await api.call('GET', '/notifications', { token: api.tokens.reviewer }), 403);
+
+    // A correction after publication: reopening the report tells nobody; reopening a section tells the country's rapporteur, without the reason.
+    await json(await api.call('POST', `${path('ME')}/reopen`, { token: people.admin!.token, body: { reason: SECRET_COMMENT } }));
+    await json(await api.call('POST', `${path('ME')}/sections/1.1.B/reopen`, { token: people.admin!.token, body: { reason: SECRET_COMMENT } }));
+    await notices.settled();
+    const reopened = (await mailsTo('me')).at(-1)!;
+    expect(reopened.subject).toBe('2014 report of Montenegro: section 1.1.B reopened for a correction');
+    expect(reopened.text).toContain(`${BASE_URL}/reports/2014/ME/sections/1.1.B`);
+    expectClean(reopened);
+    expect(await notices.inbox()).toHaveLength(10);
   });
 
   it('survives a failed first delivery and mails once; a record given twice mails nobody twice', async () => {

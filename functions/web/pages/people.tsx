@@ -132,6 +132,7 @@ const KIND_TEXT: Record<NoticeKind, string> = {
   replyOnReturn: 'Reply on a returned section',
   reportApproved: 'Report approved',
   reportPublished: 'Report published',
+  sectionReopened: 'Section reopened for a correction',
   deadlineIn7Days: 'Deadline in 7 days',
   deadlineIn1Day: 'Deadline tomorrow',
   deadlineOverdue: 'Deadline passed',
