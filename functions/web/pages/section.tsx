@@ -6,7 +6,7 @@
  */
 import type { FC } from 'hono/jsx';
 import type { CycleInfo, Participant, Section } from '../../../shared/form';
-import { answerToHtml } from '../../../shared/documents';
+import { answerToHtml } from '../../../shared/documents/markdown';
 import type { Attachment } from '../../../shared/store/attachment-items';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_SIZE } from '../../../shared/workflow/attachments';
 import { awaitsResponse, canEditSection, changedSinceReview, holdsRoleFor, isStaff, sectionEtag, type Comment, type DraftReview, type ReportState, type SectionState } from '../../../shared/workflow';
