@@ -30,7 +30,7 @@ try {
   for (const k of seen) {
     for (const [input, { bytesInOutput }] of Object.entries(byOut.get(k)!.inputs)) {
       const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
-      const group = m ? m[1]! : input.split('/').slice(0, 3).join('/');
+      const group = m ? m[1]! : process.env.ANALYZE_FILES ? input : input.split("/").slice(0, 3).join("/");
       groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
       total += bytesInOutput;
     }

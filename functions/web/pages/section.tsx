@@ -19,10 +19,8 @@ import type { CommitmentsView } from '../../../shared/usecases/commitments';
 import { AnnouncedCommitment } from './commitments';
 import { CycleStatusNotice } from './deadlines';
 
-export const TEXT_FIELD = 'answer-text';
-export const NTR_FIELD = 'answer-nothing';
-/** The read-only copy of a draft that can no longer be saved (the section was locked meanwhile). */
-export const UNSAVED_FIELD = 'unsaved-text';
+export { NTR_FIELD, TEXT_FIELD, UNSAVED_FIELD } from './section-fields';
+import { NTR_FIELD, TEXT_FIELD, UNSAVED_FIELD } from './section-fields';
 
 export type Draft = { text: string; nothingToReport: boolean };
 

@@ -1,0 +1,2 @@
+import { z } from '@hono/zod-openapi';
+export const handler = () => z;

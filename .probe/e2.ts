@@ -1,0 +1,2 @@
+import * as s from '../shared/http/schemas';
+export const handler = () => s;

@@ -1,0 +1,2 @@
+import { routes } from '../functions/approval/routes';
+export const handler = () => routes;

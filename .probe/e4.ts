@@ -1,0 +1,2 @@
+import { createApprovalApp } from '../functions/approval/app';
+export const handler = () => createApprovalApp;

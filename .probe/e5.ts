@@ -1,0 +1,3 @@
+import '../shared/form';
+import '../shared/workflow';
+export const handler = () => 1;

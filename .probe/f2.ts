@@ -1,0 +1,2 @@
+import '../shared/form/schema';
+export const handler = () => 1;

@@ -1,0 +1,2 @@
+import '../shared/form';
+export const handler = () => 1;
