@@ -1,2 +1,0 @@
-import { z } from '@hono/zod-openapi';
-export const handler = () => z;

@@ -1,2 +1,0 @@
-import * as s from '../shared/http/schemas';
-export const handler = () => s;

@@ -1,2 +1,0 @@
-import { routes } from '../functions/approval/routes';
-export const handler = () => routes;

@@ -1,2 +1,0 @@
-import { createApprovalApp } from '../functions/approval/app';
-export const handler = () => createApprovalApp;

@@ -1,3 +1,0 @@
-import '../shared/form';
-import '../shared/workflow';
-export const handler = () => 1;

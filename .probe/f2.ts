@@ -1,2 +1,0 @@
-import '../shared/form/schema';
-export const handler = () => 1;

@@ -1,2 +1,0 @@
-import '../shared/form';
-export const handler = () => 1;
