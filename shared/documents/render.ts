@@ -24,7 +24,7 @@ export function answerMarkdown(answer: SectionAnswer | undefined): string {
   return files.length > 0 ? `${body}\n\n${files.join('\n')}` : body;
 }
 
-/** The answer as HTML: sanitized Markdown or a nothing-to-report note, then its attachments. */
+/** The answer as HTML: Markdown with raw HTML escaped (markdown.ts) or a nothing-to-report note, then its attachments. */
 export function answerHtml(answer: SectionAnswer | undefined): string {
   const body = isNothingToReport(answer)
     ? '<p class="nothing-to-report">Nothing to report</p>'
