@@ -10,8 +10,13 @@ import { disablePerson, invitePerson, listNotifications, listPeople, myNotices, 
 import { ConflictError, InvalidInputError, NotFoundError, type AppError } from '../../../shared/workflow';
 import { formOf, formText, pathOf, redirectTo, render, requireActor, type C, type Site, type WebEnv } from '../context';
 import type { FieldErrorView } from '../layout';
-import { AccountPage, NotificationsPage, PeoplePage, PersonPage } from '../pages/people';
+import { lazyPage } from '../lazy';
 import { accountPath, adminNotificationsPath, adminPeoplePath, adminPersonPath } from '../paths';
+
+const AccountPage = lazyPage(() => import('../pages/people'), 'AccountPage');
+const NotificationsPage = lazyPage(() => import('../pages/people'), 'NotificationsPage');
+const PeoplePage = lazyPage(() => import('../pages/people'), 'PeoplePage');
+const PersonPage = lazyPage(() => import('../pages/people'), 'PersonPage');
 
 const shownAgain = (error: unknown): error is AppError => error instanceof InvalidInputError || error instanceof ConflictError;
 
