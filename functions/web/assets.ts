@@ -337,7 +337,11 @@ function asset(body: string, contentType: string): Asset {
   return { body, contentType, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
 }
 
+/** The site's icon: a report sheet in the header's colour (browsers ask for /favicon.ico whatever the page says). */
+const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d3557"/><path d="M9 7h10l5 5v13H9z" fill="#fff"/><path d="M12 15h9M12 19h9M12 23h6" stroke="#1d3557" stroke-width="2"/></svg>`;
+
 export const ASSETS: Record<string, Asset> = {
   'app.css': asset(APP_CSS, 'text/css; charset=utf-8'),
   'app.js': asset(APP_JS, 'text/javascript; charset=utf-8'),
+  'favicon.svg': asset(FAVICON_SVG, 'image/svg+xml'),
 };

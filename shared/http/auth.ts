@@ -34,6 +34,9 @@ export function actorFromClaims(claims: unknown): Actor {
   return { sub: c.sub, name: c.name ?? c.email ?? c.sub, roles, ...(country ? { country } : {}) };
 }
 
+/** Seconds of clock difference tolerated between the issuer and this server (exp, nbf, iat). */
+const CLOCK_TOLERANCE = 30;
+
 export function createTokenVerifier(config: Pick<Config, 'AUTH_ISSUER' | 'AUTH_AUDIENCE' | 'AUTH_JWKS_URL' | 'AUTH_JWKS'>): TokenVerifier {
   const keys: JWTVerifyGetKey = config.AUTH_JWKS
     ? createLocalJWKSet(JSON.parse(config.AUTH_JWKS))
@@ -45,8 +48,11 @@ export function createTokenVerifier(config: Pick<Config, 'AUTH_ISSUER' | 'AUTH_A
           issuer: config.AUTH_ISSUER,
           ...(config.AUTH_AUDIENCE ? { audience: config.AUTH_AUDIENCE } : {}),
           algorithms: ['ES256', 'RS256'],
-          clockTolerance: 30,
+          clockTolerance: CLOCK_TOLERANCE,
+          // A token that never expires, or whose issue time is unknown, is refused whoever signed it (OIDC ID tokens carry both).
+          requiredClaims: ['exp', 'iat'],
         });
+        if (payload.iat! > Math.floor(Date.now() / 1000) + CLOCK_TOLERANCE) throw new UnauthenticatedError('The token is not valid: it was issued in the future.');
         return actorFromClaims(payload);
       } catch (error) {
         if (error instanceof UnauthenticatedError) throw error;

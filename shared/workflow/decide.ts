@@ -7,7 +7,7 @@ import type { Cycle } from '../form';
 import { authorize } from './access';
 import { reportsFrozenReason } from './cycles';
 import { AppError, ConflictError, InvalidInputError, NotFoundError, type FieldError } from './errors';
-import { MAX_ANSWER_LENGTH } from './limits';
+import { MAX_ANSWER_LENGTH, isBlankToReader } from './limits';
 import { awaitsResponse, changedSinceReview, isAnswered, type ActorRef, type Role, type Verdict, type Actor, type ReportState, type ReportStatus, type SectionState, type SectionStatus } from './model';
 import { decideReview } from './reviews';
 import { TRANSITIONS, VERDICT_ACTIONS, type Action, type ReportPrecondition } from './transitions';
@@ -237,7 +237,7 @@ export function decideImport(actor: Actor, report: ReportState, answers: Readonl
       return move(s, s.status);
     }
     if (answer.text.length > MAX_ANSWER_LENGTH) errors.push({ path: `sections.${s.id}`, message: `must be at most ${MAX_ANSWER_LENGTH} characters` });
-    const nothingToReport = answer.nothingToReport === true || answer.text.trim() === '';
+    const nothingToReport = answer.nothingToReport === true || isBlankToReader(answer.text);
     return { ...move(s, rule.sectionTo ?? 'draft'), text: nothingToReport ? '' : answer.text, nothingToReport };
   });
   if (errors.length > 0) throw new InvalidInputError(`The document cannot be imported: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors);
@@ -285,7 +285,7 @@ export function decidePrefill(actor: Actor, report: ReportState, previous: Repor
       ? `it is ${section.status} and cannot change now`
       : isAnswered(section)
         ? 'it has an answer already'
-        : !from || from.nothingToReport || !from.text.trim()
+        : !from || from.nothingToReport || isBlankToReader(from.text)
           ? `the ${previous.cycle} report has no text for it`
           : undefined;
     if (reason) skipped.push({ section: section.id, reason });
