@@ -8,6 +8,7 @@ import { authorize } from './access';
 import { reportsFrozenReason } from './cycles';
 import { AppError, ConflictError, InvalidInputError, NotFoundError, type FieldError } from './errors';
 import { MAX_ANSWER_LENGTH, isBlankToReader } from './limits';
+import { reportStatusRefusal, sectionsNotApproved } from './messages';
 import { awaitsResponse, changedSinceReview, isAnswered, type ActorRef, type Role, type Verdict, type Actor, type ReportState, type ReportStatus, type SectionState, type SectionStatus } from './model';
 import { decideReview } from './reviews';
 import { TRANSITIONS, VERDICT_ACTIONS, type Action, type ReportPrecondition } from './transitions';
@@ -146,7 +147,7 @@ function planTransition(action: Exclude<TransitionAction, 'approveSection' | 're
   const reportTo = rule.reportTo ?? report.status;
 
   if (rule.reportFrom && !rule.reportFrom.includes(report.status)) {
-    throw new ConflictError(`Cannot ${rule.summary}: the report is ${report.status} (allowed when ${rule.reportFrom.join(' or ')}).`);
+    throw new ConflictError(reportStatusRefusal(action, report.status));
   }
   for (const requirement of rule.requires ?? []) checkPrecondition(requirement, report);
 
@@ -183,7 +184,7 @@ function checkPrecondition(requires: ReportPrecondition, report: ReportState): v
     case 'everySectionApproved': {
       const pending = report.sections.filter((s) => s.status !== 'approved');
       if (pending.length > 0) {
-        throw new ConflictError(`Cannot approve the report: ${pending.length} section(s) not approved (${pending.map((s) => `${s.id} ${s.status}`).join(', ')}).`);
+        throw new ConflictError(sectionsNotApproved(pending));
       }
       return;
     }

@@ -6,3 +6,4 @@ export * from './limits';
 export * from './decide';
 export * from './reviews';
 export * from './cycles';
+export * from './messages';

@@ -295,8 +295,17 @@ const ReviewerView: FC<ReportPageProps> = (props) => {
     <>
       <section aria-labelledby="decision-heading" class="panel">
         <h2 id="decision-heading">Decision on the report</h2>
-        <DecisionForm ctx={ctx} action={`${base}/approve`} id="approve-reason" whyNot={approveWhyNot} ready="Every section is approved: the report can be approved." label="Approve the report" />
-        {mayPublish ? (
+        {report.status === 'approved' || report.status === 'published' ? (
+          // Decided: what happened, and no buttons that can no longer be pressed.
+          <p id="decision-done">
+            {report.status === 'published'
+              ? 'The report has been approved and published: everyone can read it without signing in.'
+              : `The report has been approved.${mayPublish ? '' : ' An administrator can now publish it.'}`}
+          </p>
+        ) : (
+          <DecisionForm ctx={ctx} action={`${base}/approve`} id="approve-reason" whyNot={approveWhyNot} ready="Every section is approved: the report can be approved." label="Approve the report" />
+        )}
+        {mayPublish && report.status !== 'published' ? (
           <DecisionForm
             ctx={ctx}
             action={`${base}/publish`}
