@@ -250,9 +250,15 @@ export function decideImport(actor: Actor, report: ReportState, answers: Readonl
     reportFrom: report.status,
     reportTo: rule.reportTo ?? report.status,
     sections,
-    event: { detail: `imported from ${source}${options.submit ? ' and submitted on the country\'s behalf' : ''}${saved.length ? `, replacing ${saved.length} saved answer(s)` : ''}` },
+    // The document's name only: a path on someone's machine or the server means nothing to a reader.
+    event: { detail: `imported from ${documentName(source)}${options.submit ? ' and submitted for the country' : ''}${saved.length ? `, replacing ${saved.length} saved answer(s)` : ''}` },
     ...firstSubmission(report.status, rule.reportTo ?? report.status, options.deadline),
   });
+}
+
+/** The last segment of a file path (the name a document had), or the source as given. */
+function documentName(source: string): string {
+  return source.split(/[\\/]/).filter(Boolean).pop() ?? source;
 }
 
 /** What a prefill does: the plan to write (none when nothing can be copied) and, per section, what was copied or why not. */
