@@ -9,6 +9,7 @@ import { ActorRefSchema as StoredActorRefSchema, AuditEventSchema as StoredAudit
 import { COMMENT_KINDS, MAX_ANSWER_LENGTH, MAX_COMMENT_LENGTH, REPORT_STATUSES, ROLES, SECTION_STATUSES, VERDICTS, isBlankToReader } from '../workflow';
 import {
   ATTACHMENT_TYPES,
+  attachmentKindsInWords,
   MAX_ATTACHMENT_SIZE,
   MAX_FILENAME_LENGTH,
   filenameProblem,
@@ -72,7 +73,7 @@ export const AttachmentUploadRequestSchema = z
     contentType: z
       .string()
       .overwrite(normalizeContentType)
-      .refine(isAttachmentContentType, `must be one of ${Object.keys(ATTACHMENT_TYPES).join(', ')}`)
+      .refine(isAttachmentContentType, `is not a kind of file accepted here; accepted: ${attachmentKindsInWords()}`)
       .openapi({ enum: Object.keys(ATTACHMENT_TYPES), example: 'application/pdf', description: ATTACHMENT_KINDS }),
     size: z
       .number()
