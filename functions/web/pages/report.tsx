@@ -241,7 +241,11 @@ const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments, c
         <h2 id="submit-heading">Submit the report</h2>
         {!submittable ? (
           <p>
-            The report is <StatusBadge status={report.status} />: {report.status === 'published' ? 'it has been published.' : 'it is with the reviewers; you can change it again only if they return a section.'}
+            The report is <StatusBadge status={report.status} />: {report.status === 'published'
+              ? 'it has been published.'
+              : report.status === 'approved'
+                ? 'the reviewers have approved it; the secretariat publishes it next.'
+                : 'it is with the reviewers; you can change it again only if they return a section.'}
           </p>
         ) : (
           <>
