@@ -244,7 +244,7 @@ describe('the reporting round in the browser', () => {
     expect(await approve.isDisabled()).toBe(false);
     await approve.click();
     await rev.getByRole('button', { name: 'Yes, approve the report' }).click();
-    await expect.poll(() => rev.getByText('The report has been approved.').count()).toBe(1);
+    await expect.poll(() => rev.locator('#flash').textContent()).toContain('The report has been approved.');
     expect(await rev.locator('.meta-list .status').first().textContent()).toContain('Approved');
     await expectAccessible(rev, 'review report (approved)');
   }, 60_000);

@@ -171,7 +171,7 @@ describe("a phone's width (360px)", () => {
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, '33-review-360');
     await context.close();
-  });
+  }, 90_000);
 });
 
 describe('sessions, forms and the route space', () => {
