@@ -12,6 +12,7 @@ import { errorHandlers } from './errors';
 import { usePipeline } from './pipeline';
 import { assetRoutes } from './routes/assets';
 import { attachmentRoutes } from './routes/attachments';
+import { changeRoutes } from './routes/changes';
 import { cycleRoutes } from './routes/cycles';
 import { publicRoutes } from './routes/public';
 import { questionRoutes } from './routes/questions';
@@ -29,6 +30,7 @@ export function createWebApp(deps: AppDepsWithAttachments, options: WebOptions =
   app.route('/', reportRoutes(site));
   app.route('/', reviewRoutes(site));
   app.route('/', sectionRoutes(site));
+  app.route('/', changeRoutes(site));
   app.route('/', attachmentRoutes(site));
   app.route('/', publicRoutes(site));
   app.route('/', questionRoutes(site));

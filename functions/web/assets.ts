@@ -118,6 +118,15 @@ progress { width: 100%; max-width: 24rem; height: 1.25rem; }
 .error-text { color: var(--danger); }
 .in-review { margin: 0.5rem 0; }
 .consequences { font-size: 1.05rem; }
+.changes { border-left: 4px solid var(--submitted-fg); background: var(--wash); padding: 0.25rem 0.75rem; margin: 0.75rem 0; }
+.changes h3, .changes h4, .changes h5 { font-size: 1rem; margin: 0.5rem 0; }
+.diff { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--paper); border: 1px solid var(--line); padding: 0.5rem 0.75rem; line-height: 1.7; }
+.diff ins { text-decoration: underline; text-decoration-thickness: 2px; text-underline-offset: 2px; background: var(--approved-bg); color: var(--approved-fg); }
+.diff del { text-decoration: line-through; text-decoration-thickness: 2px; background: var(--returned-bg); color: var(--returned-fg); }
+.revision-text { white-space: pre-wrap; overflow-wrap: anywhere; font: 0.95rem/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--paper); border: 1px solid var(--line); padding: 0.5rem 0.75rem; }
+.changed-mark { font-weight: 700; margin-left: 0.15rem; }
+.section-links { font-size: 0.95rem; }
+.edition { color: var(--muted); }
 ul.plain { margin: 0.25rem 0 0; padding-left: 1.1rem; }
 .review-section { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; margin: 0.75rem 0; }
 .review-section h4 { margin: 0 0 0.5rem; font-size: 1rem; }

@@ -5,6 +5,9 @@
 
 export const reportPath = (cycle: string, country: string) => `/reports/${encodeURIComponent(cycle)}/${encodeURIComponent(country)}`;
 export const sectionPath = (cycle: string, country: string, section: string) => `${reportPath(cycle, country)}/sections/${encodeURIComponent(section)}`;
+/** A section's revisions, and one of them. */
+export const revisionsPath = (cycle: string, country: string, section: string) => `${sectionPath(cycle, country, section)}/revisions`;
+export const revisionPath = (cycle: string, country: string, section: string, version: number) => `${revisionsPath(cycle, country, section)}/${version}`;
 export const dashboardPath = (cycle: string) => `/reports/${encodeURIComponent(cycle)}`;
 export const publicCyclePath = (cycle: string) => `/public/${encodeURIComponent(cycle)}`;
 export const adminCyclesPath = '/admin/cycles';
@@ -21,6 +24,8 @@ export function cycleOfPath(path: string): string | undefined {
 }
 
 export const publicReportPath = (cycle: string, country: string) => `/public/${encodeURIComponent(cycle)}/${encodeURIComponent(country)}`;
+/** One publication of a report, as it was published. */
+export const publicationPath = (cycle: string, country: string, n: number) => `${publicReportPath(cycle, country)}/publications/${n}`;
 
 /** `1.1.A` → `section-1-1-a`: the fragment of a section on report pages. */
 export function sectionAnchor(section: string): string {

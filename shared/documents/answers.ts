@@ -2,6 +2,7 @@
  * The data the document module reads and writes: one answer per section, and the walk over a
  * cycle's form (target → goal → question) that every renderer shares.
  */
+import type { Edition } from './export';
 import { QUESTION_KEYS, type CycleInfo, type Goal, type QuestionKey, type Section, type Target } from '../form';
 
 /** An attachment as the documents show it: by file name only. */
@@ -24,6 +25,8 @@ export interface CountryReport {
   country: string;
   countryName: string;
   sections: readonly SectionAnswer[];
+  /** Which edition of the country's report the compilation holds (named in the contents). */
+  edition?: Edition;
 }
 
 /** One question of the form with the goal and target it belongs to. */
@@ -62,10 +65,13 @@ export function formOutline(info: CycleInfo): OutlineTarget[] {
   }));
 }
 
-/** True when the section has nothing to show: marked nothing-to-report, or no text at all. */
-export function isNothingToReport(answer: Pick<SectionAnswer, 'text' | 'nothingToReport'> | undefined): boolean {
-  // The flag wins over stale text: it is the rapporteur's explicit statement.
-  return !answer || answer.nothingToReport || answer.text.trim() === '';
+/**
+ * What a document shows for a section: its text, the country's statement that there is nothing to
+ * report, or no answer at all (a draft section nobody has written yet).
+ */
+export function answerKind(answer: Pick<SectionAnswer, 'text' | 'nothingToReport'> | undefined): 'text' | 'nothing-to-report' | 'unanswered' {
+  if (answer?.nothingToReport) return 'nothing-to-report';
+  return !answer || answer.text.trim() === '' ? 'unanswered' : 'text';
 }
 
 /** Index answers by section id (later duplicates win, as a later save would). */

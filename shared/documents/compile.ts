@@ -4,6 +4,7 @@
  */
 import type { CycleInfo } from '../form';
 import { answersById, type CountryReport, type SectionAnswer } from './answers';
+import { editionText } from './export';
 import { anchorId, answerHtml, answerMarkdown, escapeHtml, formHtml, formMarkdown, formTitle, htmlPage, type HtmlOptions } from './render';
 
 /** Title of the compilation under the form's title. */
@@ -42,7 +43,8 @@ export function renderCompilationMarkdown(info: CycleInfo, reports: readonly Cou
   const goalIds = info.cycle.form.targets.flatMap((t) => t.goals.map((g) => g.id));
   const contents = indexed.map(({ report }) => {
     const goals = goalIds.map((g) => `[${g}](#${compilationAnchor(report.country, `${g}.A`)})`).join(' · ');
-    return `- [${linkText(report.countryName)}](#${compilationAnchor(report.country, firstSection)}): ${goals}`;
+    const edition = report.edition ? ` (${editionText(report.edition)})` : '';
+    return `- [${linkText(report.countryName)}](#${compilationAnchor(report.country, firstSection)})${edition}: ${goals}`;
   });
   const body = formMarkdown(info, 'atx', ({ section }) =>
     indexed
@@ -69,7 +71,8 @@ export function renderCompilationHtml(info: CycleInfo, reports: readonly Country
       .map((g) => `<a href="#${compilationAnchor(report.country, `${g}.A`)}">${escapeHtml(g)}</a>`)
       .join(' · ');
     const name = `<a href="#${compilationAnchor(report.country, firstSection)}">${escapeHtml(report.countryName)}</a>`;
-    return `<li>${name}: <span class="goals">${goals}</span></li>`;
+    const edition = report.edition ? ` <span class="edition">(${escapeHtml(editionText(report.edition))})</span>` : '';
+    return `<li>${name}${edition}: <span class="goals">${goals}</span></li>`;
   });
   const title = formTitle(info);
   const body = [

@@ -9,14 +9,14 @@ import type { SectionAnswer } from './answers';
 export interface ParsedAnswer {
   /** Normalized Markdown: `- ` bullets, `N. ` numbered items, paragraphs separated by a blank line. */
   text: string;
-  /** The answer was empty, `/` or `--`; `text` is then `''`. */
+  /** The answer was empty, `/` or `--`; `text` is then `''` (false with `''`: `No answer yet.`, an unanswered section). */
   nothingToReport: boolean;
   /** File names from `Attachment: <name>` lines (written by `renderMarkdown`). */
   attachments: string[];
 }
 
 /** What a non-blank input line was read as. */
-export type LineKind = 'title' | 'country' | 'target' | 'target-title' | 'goal' | 'prompt' | 'answer' | 'attachment' | 'unplaced';
+export type LineKind = 'title' | 'country' | 'edition' | 'target' | 'target-title' | 'goal' | 'prompt' | 'answer' | 'attachment' | 'unplaced';
 
 /** Where one non-blank input line went (1-based line numbers). */
 export interface LinePlacement {
@@ -50,6 +50,8 @@ export interface ParsedReportingForm {
   countryLine?: string;
   /** ISO code of the participant named by the country line (case-insensitive), e.g. `ME`. */
   country?: string;
+  /** The `Edition: …` line an export writes (publication number and date, or not published), without its label. */
+  edition?: string;
   /** Answers of the sections found in the document, in document order; missing ones are problems. */
   answers: Map<string, ParsedAnswer>;
   unplaced: UnplacedLine[];
@@ -66,6 +68,9 @@ const PROMPT_RE = /^([A-C])\)\s*(.*)$/;
 const BULLET_RE = /^[-*+•◦▪●·–]\s+(.*)$/;
 const ORDERED_RE = /^(\d{1,3})[.)]\s+(.*)$/;
 const ATTACHMENT_RE = /^attachment:\s+(\S.*)$/i;
+const EDITION_RE = /^edition:\s+(\S.*)$/i;
+/** What an export writes for a section nobody answered (`UNANSWERED_MARK`): read back as an empty answer, not nothing-to-report. */
+const UNANSWERED_MARKER = 'no answer yet.';
 /** Whole-answer markers for "nothing to report" used in the published forms. */
 const NOTHING_MARKERS = new Set(['/', '--', '-', '–', '—']);
 /** Word-overlap above which an `A)`/`B)`/`C)` line is a reworded prompt rather than answer text. */
@@ -187,6 +192,12 @@ class FormParser {
         this.problem(n, `The title names ${year ?? 'no year'}, but cycle ${this.info.cycle.id} is the ${this.info.cycle.year} form`);
       }
       this.place(n, 'title');
+      return;
+    }
+    const edition = EDITION_RE.exec(plain);
+    if (edition?.[1] && this.result.edition === undefined) {
+      this.result.edition = edition[1].trim();
+      this.place(n, 'edition');
       return;
     }
     if (this.result.countryLine === undefined) {
@@ -409,7 +420,7 @@ class AnswerBuilder {
       this.attachments.push(attachment[1].trim());
       return 'attachment';
     }
-    if (NOTHING_MARKERS.has(line)) {
+    if (NOTHING_MARKERS.has(line) || line.toLowerCase() === UNANSWERED_MARKER) {
       this.blocks.push({ type: 'marker', items: [{ pieces: [{ text: line, pageBreak: false }] }] });
       return 'answer';
     }
@@ -438,7 +449,10 @@ class AnswerBuilder {
 
   finish(): ParsedAnswer {
     const content = this.blocks.filter((b) => b.type !== 'marker');
-    if (content.length === 0) return { text: '', nothingToReport: true, attachments: this.attachments };
+    if (content.length === 0) {
+      const unanswered = this.blocks.length > 0 && this.blocks.every((b) => b.items[0]?.pieces[0]?.text.toLowerCase() === UNANSWERED_MARKER);
+      return { text: '', nothingToReport: !unanswered, attachments: this.attachments };
+    }
     // Emphasis on every item only marks the text as the country's (Montenegro): it is dropped.
     // Emphasis on some items only is the country's own and is kept.
     const marked = content.every((b) => b.items.every(isMarkedAsCountryText));

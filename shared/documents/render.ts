@@ -5,7 +5,7 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import type { CycleInfo } from '../form';
-import { formOutline, isNothingToReport, type FormQuestion, type SectionAnswer } from './answers';
+import { answerKind, formOutline, type FormQuestion, type SectionAnswer } from './answers';
 
 /** Options of the HTML renderers. */
 export interface HtmlOptions {
@@ -13,8 +13,11 @@ export interface HtmlOptions {
   lang?: string;
 }
 
-/** What the official layout prints for a section with nothing to report (and for an empty one). */
+/** What the official layout prints for a section with nothing to report. */
 export const NOTHING_TO_REPORT_MARK = '/';
+
+/** What an export prints for a section nobody has answered yet (the parser reads it back as unanswered). */
+export const UNANSWERED_MARK = 'No answer yet.';
 
 // A private instance: options set here never leak into, or get changed by, other users of `marked`.
 const markdown = new Marked({ gfm: true, breaks: false });
@@ -45,18 +48,23 @@ export function answerToHtml(text: string): string {
   return sanitizeHtml(markdown.parse(text, { async: false }), SANITIZE_OPTIONS).trim();
 }
 
-/** The answer block of the official layout: the Markdown, or `/`, then one `Attachment:` line per file. */
+/** The answer block of the official layout: the Markdown, `/` or `No answer yet.`, then one `Attachment:` line per file. */
 export function answerMarkdown(answer: SectionAnswer | undefined): string {
-  const body = isNothingToReport(answer) ? NOTHING_TO_REPORT_MARK : (answer?.text ?? '').trim();
+  const kind = answerKind(answer);
+  const body = kind === 'nothing-to-report' ? NOTHING_TO_REPORT_MARK : kind === 'unanswered' ? UNANSWERED_MARK : (answer?.text ?? '').trim();
   const files = (answer?.attachments ?? []).map((a) => `Attachment: ${a.filename}`);
   return files.length > 0 ? `${body}\n\n${files.join('\n')}` : body;
 }
 
-/** The answer as HTML: sanitized Markdown or a nothing-to-report note, then its attachments. */
+/** The answer as HTML: sanitized Markdown, a nothing-to-report note or a no-answer note, then its attachments. */
 export function answerHtml(answer: SectionAnswer | undefined): string {
-  const body = isNothingToReport(answer)
-    ? '<p class="nothing-to-report">Nothing to report</p>'
-    : `<div class="answer">${answerToHtml(answer?.text ?? '')}</div>`;
+  const kind = answerKind(answer);
+  const body =
+    kind === 'nothing-to-report'
+      ? '<p class="nothing-to-report">Nothing to report</p>'
+      : kind === 'unanswered'
+        ? `<p class="unanswered">${UNANSWERED_MARK}</p>`
+        : `<div class="answer">${answerToHtml(answer?.text ?? '')}</div>`;
   const files = answer?.attachments ?? [];
   if (files.length === 0) return body;
   const items = files.map((a) => `<li>${escapeHtml(a.filename)}</li>`).join('');
@@ -135,7 +143,8 @@ h3 { font-size: 1.1rem; margin-top: 2rem; }
 h3 .label { color: #1f3c88; }
 h4 { font-size: 1rem; font-style: italic; font-weight: normal; margin: 1.5rem 0 0.5rem; }
 h5 { font-size: 1rem; margin: 1rem 0 0.25rem; }
-.nothing-to-report { color: #555; font-style: italic; }
+.nothing-to-report, .unanswered { color: #555; font-style: italic; }
+.edition { color: #555; }
 .attachments { font-size: 0.9rem; color: #333; }
 .attachments-label { font-weight: bold; margin-bottom: 0; }
 nav ul { list-style: none; padding-left: 0; }

@@ -20,6 +20,8 @@ export const MetaItemSchema = z.object({
   updatedBy: ActorRefSchema,
   sectionStatuses: z.record(z.string(), z.enum(SECTION_STATUSES)).default({}),
   publications: z.number().int().nonnegative().optional(),
+  /** When the latest publication was made. */
+  publishedAt: z.string().optional(),
   /** Sections whose answer changed since their last review when the report was last submitted. */
   changedSections: z.array(z.string()).optional(),
   /** When the report was first submitted (filed), and whether that was after the participant's deadline. */

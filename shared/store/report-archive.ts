@@ -2,8 +2,8 @@
  * The report's archive: what stays once written and is read outside the report's own Query (which
  * must not grow with it): each section's revisions and attachment activity, and the publications.
  */
-import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from './dynamo';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, queryAll } from './dynamo';
 import {
   FileActivityItemSchema,
   PublicationItemSchema,
@@ -13,7 +13,7 @@ import {
   type PublicationHeader,
   type Revision,
 } from './items';
-import { PUBLICATION_PREFIX, activityPrefix, publicationPrefix, reportPk, revisionSk } from './keys';
+import { PUBLICATION_PREFIX, activityPrefix, publicationPrefix, publishedSectionSk, reportPk, revisionSk } from './keys';
 
 export class ReportArchive {
   constructor(
@@ -36,23 +36,18 @@ export class ReportArchive {
     return { revisions, files };
   }
 
-  /** One revision of a section (GetItems in one BatchGet when several), by version. */
+  /** Revisions of one section by version (one BatchGetItem). */
   async revisions(cycle: string, country: string, section: string, versions: readonly number[]): Promise<Map<number, Revision>> {
-    const unique = [...new Set(versions)];
-    const keys = unique.map((v) => ({ pk: reportPk(cycle, country), sk: revisionSk(section, v) }));
-    const found = new Map<number, Revision>();
-    if (keys.length === 0) return found;
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [this.tableName]: { Keys: keys } };
-    while (request && Object.keys(request).length > 0) {
-      const output: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of output.Responses?.[this.tableName] ?? []) {
-        const revision = RevisionItemSchema.parse(item);
-        found.set(revision.version, revision);
-      }
-      const rest = output.UnprocessedKeys;
-      request = rest && Object.keys(rest).length > 0 ? (rest as typeof request) : undefined;
-    }
-    return found;
+    const found = await this.revisionsOf(cycle, country, versions.map((version) => ({ section, version })));
+    return new Map([...found.values()].map((r) => [r.version, r]));
+  }
+
+  /** Revisions of several sections of one report, keyed `<section> <version>`: one BatchGetItem per 100. */
+  async revisionsOf(cycle: string, country: string, wanted: ReadonlyArray<{ section: string; version: number }>): Promise<Map<string, Revision>> {
+    const unique = [...new Map(wanted.map((w) => [`${w.section} ${w.version}`, w])).values()];
+    const keys = unique.map((w) => ({ pk: reportPk(cycle, country), sk: revisionSk(w.section, w.version) }));
+    const items = keys.length === 0 ? [] : await batchGetAll(this.doc, this.tableName, keys);
+    return new Map(items.map((item) => RevisionItemSchema.parse(item)).map((r) => [`${r.section} ${r.version}`, r]));
   }
 
   /**
@@ -97,6 +92,22 @@ export class ReportArchive {
       ExpressionAttributeValues: { ':pk': reportPk(cycle, country), ':prefix': PUBLICATION_PREFIX, ':header': 'publication' },
     });
     return items.map((item) => PublicationItemSchema.parse(item));
+  }
+
+  /**
+   * Published answers across reports, by key (one BatchGetItem per 100): for each report, section
+   * `section` of publication `number`. Keyed `<country> <section>`.
+   */
+  async publishedSections(refs: ReadonlyArray<{ cycle: string; country: string; number: number; section: string }>): Promise<Map<string, { text: string; nothingToReport: boolean }>> {
+    const keys = refs.map((r) => ({ pk: reportPk(r.cycle, r.country), sk: publishedSectionSk(r.number, r.section) }));
+    const items = keys.length === 0 ? [] : await batchGetAll(this.doc, this.tableName, keys);
+    const bySk = new Map(items.map((item) => [`${String(item.pk)} ${String(item.sk)}`, PublishedSectionItemSchema.parse(item)]));
+    const found = new Map<string, { text: string; nothingToReport: boolean }>();
+    for (const r of refs) {
+      const item = bySk.get(`${reportPk(r.cycle, r.country)} ${publishedSectionSk(r.number, r.section)}`);
+      if (item) found.set(`${r.country} ${r.section}`, { text: item.text, nothingToReport: item.nothingToReport });
+    }
+    return found;
   }
 
   private query(input: { KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown>; FilterExpression?: string; ExpressionAttributeNames?: Record<string, string> }) {

@@ -39,6 +39,8 @@ export interface ReportSummary {
   sectionStatuses: Record<string, SectionStatus>;
   /** The number of the latest publication (0: never published). */
   publications: number;
+  /** When the latest publication was made. */
+  publishedAt?: string;
   /** Sections changed since their last review when the report was last submitted. */
   changedSections: string[];
   /** Draft reviews kept on the report (listed when the whole cycle is read). */
@@ -119,6 +121,7 @@ export class ReportStore {
         report.status = meta.status;
         report.version = meta.version;
         if (meta.publications) report.publications = meta.publications;
+        if (meta.publishedAt) report.publishedAt = meta.publishedAt;
         if (meta.changedSections?.length) report.changedSections = meta.changedSections;
         latest = max(latest, meta.updatedAt);
       } else if (sk.startsWith(SECTION_PREFIX)) {
@@ -399,6 +402,7 @@ function summaryOf(cycle: string, country: string, meta: MetaItem | undefined, s
     sectionStatuses,
     publications: meta.publications ?? 0,
     changedSections: meta.changedSections ?? [],
+    ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
     ...(meta.submittedAt ? { submittedAt: meta.submittedAt } : {}),
     ...(meta.late !== undefined ? { late: meta.late } : {}),
   };

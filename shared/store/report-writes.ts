@@ -30,7 +30,7 @@ export function transitionItems(tableName: string, plan: TransitionPlan, event: 
       Key: { pk, sk: META_SK },
       UpdateExpression:
         `SET #type = :type, #cycle = :cycle, #country = :country, #status = :to, #version = :version, updatedAt = :now, updatedBy = :by, sectionStatuses = :statuses, gsi1pk = :gpk, gsi1sk = :gsk${filed}` +
-        (plan.publication ? ', publications = :publications' : '') +
+        (plan.publication ? ', publications = :publications, publishedAt = :now' : '') +
         (plan.changedSections ? ', changedSections = :changed' : ''),
       ConditionExpression: plan.expectedReportVersion === 0 ? 'attribute_not_exists(pk)' : '#version = :expected',
       ExpressionAttributeNames: { '#type': 'type', '#cycle': 'cycle', '#country': 'country', '#status': 'status', '#version': 'version' },

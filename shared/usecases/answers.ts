@@ -1,7 +1,7 @@
 /**
  * One question across countries: every participant's answer to one section of a cycle, side by
  * side, with the status of its report. Staff see every participant (the text of every report
- * submitted at least once); everyone else sees what was published, through `listPublishedAnswers`
+ * submitted at least once); everyone else sees the latest publications, through `listPublishedAnswers`
  * only. Two round trips: one gsi1 Query for the statuses, one BatchGetItem per 100 sections.
  */
 import type { CycleInfo, Goal, Section } from '../form';
@@ -34,17 +34,30 @@ export async function getAnswersAcrossCountries(deps: ReportDeps, actor: Actor |
   if (!isStaff(actor)) return listPublishedAnswers(deps, input);
   const { info, section } = await resolveQuestion(deps, input);
   const summaries = await deps.reports.listReports(info);
-  return answersView(deps, info, section, summaries, false);
+  return answersView(deps, info, section, summaries);
 }
 
 /**
- * What was published of one question, for anyone: the one place the public reads answers across
- * countries (when publications become snapshots, this is what changes to read them).
+ * What was published of one question, for anyone: each published report's answer from its latest
+ * publication (so a report being corrected keeps showing what was published). One gsi1 Query, then
+ * one BatchGetItem per 100 published answers.
  */
 export async function listPublishedAnswers(deps: ReportDeps, input: { cycle: string; section: string }): Promise<AnswersView> {
   const { info, section } = await resolveQuestion(deps, input);
-  const published = await deps.reports.listReports(info, 'published');
-  return answersView(deps, info, section, published, true);
+  const published = (await deps.reports.listReports(info)).filter((s) => s.publications > 0);
+  const answers = await deps.reports.archive.publishedSections(published.map((s) => ({ cycle: info.cycle.id, country: s.country, number: s.publications, section: section.id })));
+  const names = new Map(info.cycle.participants.map((p) => [p.code, p.name]));
+  const rows = published.map((s): CountryAnswer => {
+    const answer = answers.get(`${s.country} ${section.id}`);
+    return {
+      country: s.country,
+      countryName: names.get(s.country) ?? s.country,
+      reportStatus: 'published',
+      status: 'approved',
+      answer: { text: answer?.text ?? '', nothingToReport: answer?.nothingToReport ?? false },
+    };
+  });
+  return { info, section, goal: goalOf(info, section), publishedOnly: true, answers: sortByName(rows) };
 }
 
 async function resolveQuestion(deps: ReportDeps, input: { cycle: string; section: string }): Promise<{ info: CycleInfo; section: Section }> {
@@ -52,7 +65,7 @@ async function resolveQuestion(deps: ReportDeps, input: { cycle: string; section
   return { info, section: sectionOr404(info, input.section) };
 }
 
-async function answersView(deps: ReportDeps, info: CycleInfo, section: Section, summaries: ReportSummary[], publishedOnly: boolean): Promise<AnswersView> {
+async function answersView(deps: ReportDeps, info: CycleInfo, section: Section, summaries: ReportSummary[]): Promise<AnswersView> {
   const filed = summaries.filter((s) => s.status !== 'draft');
   const items = await deps.reports.readItems({ sections: filed.map((s) => ({ cycle: info.cycle.id, country: s.country, section: section.id })) });
   const names = new Map(info.cycle.participants.map((p) => [p.code, p.name]));
@@ -68,7 +81,13 @@ async function answersView(deps: ReportDeps, info: CycleInfo, section: Section, 
         : { answer: { text: stored?.text ?? '', nothingToReport: stored?.nothingToReport ?? false, ...(stored?.updatedAt ? { updatedAt: stored.updatedAt } : {}) } }),
     };
   });
-  answers.sort((a, b) => a.countryName.localeCompare(b.countryName, 'en'));
-  const goal = info.cycle.form.targets.flatMap((t) => t.goals).find((g) => g.id === section.goalId)!;
-  return { info, section, goal, publishedOnly, answers };
+  return { info, section, goal: goalOf(info, section), publishedOnly: false, answers: sortByName(answers) };
+}
+
+function sortByName(answers: CountryAnswer[]): CountryAnswer[] {
+  return answers.sort((a, b) => a.countryName.localeCompare(b.countryName, 'en'));
+}
+
+function goalOf(info: CycleInfo, section: Section): Goal {
+  return info.cycle.form.targets.flatMap((t) => t.goals).find((g) => g.id === section.goalId)!;
 }

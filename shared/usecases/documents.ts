@@ -2,11 +2,12 @@
  * Use cases on reporting-form documents: import a published document into a report (through the
  * same workflow and store as the API), export a report, and compile a cycle.
  */
-import { parseReportingForm, renderCompilationHtml, renderCompilationMarkdown, renderHtml, renderMarkdown, type CountryReport, type ParsedReportingForm } from '../documents';
+import { parseReportingForm, renderCompilationHtml, renderCompilationMarkdown, renderHtml, renderMarkdown, type CountryReport, type Edition, type ParsedReportingForm } from '../documents';
 import { attachmentsBySection } from '../store/attachment-items';
 import type { AuditEvent } from '../store/report-store';
 import { InvalidInputError, authorize, deadlineOf, decideImport, isStaff, stateAfter, type Actor, type FieldError, type ReportState } from '../workflow';
 import type { ReportDeps } from './deps';
+import type { PublicationInfo } from './publications';
 import { getReport } from './reports';
 import { cycleOr404, participantOr404, writableReport, type ReportAddress } from './resolve';
 
@@ -83,9 +84,17 @@ export type DocumentFormat = 'md' | 'html';
 
 /** A report in the official layout, for whoever may read it (anyone once published). One Query. */
 export async function exportReport(deps: ReportDeps, actor: Actor | undefined, at: ReportAddress & { format: DocumentFormat }): Promise<string> {
-  const { info, participant, report, attachments } = await getReport(deps, actor, at);
+  const { info, participant, report, attachments, publication } = await getReport(deps, actor, at);
   const sections = report.sections.map((s) => ({ ...s, attachments: attachments.get(s.id) ?? [] }));
-  return at.format === 'md' ? renderMarkdown(info, participant.name, sections) : renderHtml(info, participant.name, sections);
+  const edition = editionOf(report, publication);
+  return at.format === 'md' ? renderMarkdown(info, participant.name, sections, edition) : renderHtml(info, participant.name, sections, { edition });
+}
+
+/** The edition an export names: the publication the view is, the publication a published report is, or the report as it stands. */
+function editionOf(report: ReportState, publication: PublicationInfo | undefined): Edition {
+  if (publication) return { publication };
+  if (report.status === 'published' && report.publications && report.publishedAt) return { publication: { number: report.publications, at: report.publishedAt } };
+  return { status: report.status, updatedAt: report.updatedAt };
 }
 
 /**
@@ -102,11 +111,12 @@ export async function compileCycle(deps: ReportDeps, actor: Actor | undefined, i
     if (!staff) {
       const read = await deps.reports.archive.latestPublication(info.cycle.id, summary.country, info.sectionIds.length);
       const files = read?.header.attachments ?? [];
-      return { country: summary.country, countryName, sections: (read?.sections ?? []).map((s) => ({ ...s, attachments: files.filter((f) => f.section === s.id) })) };
+      const edition: Edition | undefined = read ? { publication: { number: read.header.number, at: read.header.at, correctionInProgress: summary.status !== 'published' } } : undefined;
+      return { country: summary.country, countryName, ...(edition ? { edition } : {}), sections: (read?.sections ?? []).map((s) => ({ ...s, attachments: files.filter((f) => f.section === s.id) })) };
     }
     const { report, otherItems } = await deps.reports.getReport(info, summary.country);
     const attachments = attachmentsBySection(otherItems);
-    return { country: summary.country, countryName, sections: report.sections.map((s) => ({ ...s, attachments: attachments.get(s.id) ?? [] })) };
+    return { country: summary.country, countryName, edition: editionOf(report, undefined), sections: report.sections.map((s) => ({ ...s, attachments: attachments.get(s.id) ?? [] })) };
   });
   return input.format === 'md' ? renderCompilationMarkdown(info, reports) : renderCompilationHtml(info, reports);
 }

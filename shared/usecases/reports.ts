@@ -154,7 +154,7 @@ export const returnSection = (deps: ReportDeps, actor: Actor, at: SectionAddress
  * consistent Query, one transaction. What the public reads stays the latest publication.
  */
 export async function reopen(deps: ReportDeps, actor: Actor, at: ReportAddress & { section?: string | undefined; reason: string }): Promise<ReportView> {
-  const { info, participant } = at.section === undefined ? await resolveReport(deps.cycles, at) : await resolveSection(deps.cycles, { ...at, section: at.section });
+  const { info, participant } = at.section === undefined ? await writableReport(deps.cycles, at) : await writableSection(deps.cycles, { ...at, section: at.section });
   authorize(at.section === undefined ? 'reopenReport' : 'reopenSection', actor, participant.code);
   const { report, drafts, otherItems } = await deps.reports.getReport(info, participant.code, { consistent: true });
   const plan = decideReopen(actor, report, { ...(at.section !== undefined ? { section: at.section } : {}), reason: at.reason });

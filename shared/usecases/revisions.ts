@@ -5,7 +5,7 @@
  */
 import { diffWordsWithSpace } from 'diff';
 import type { FileActivity, Revision } from '../store/items';
-import { ForbiddenError, InvalidInputError, NotFoundError, isReaderOf, revisionOf, type Actor, type SectionState } from '../workflow';
+import { ForbiddenError, InvalidInputError, NotFoundError, changedSinceReview, isReaderOf, revisionOf, type Actor, type ReportState, type SectionState } from '../workflow';
 import type { ReportDeps } from './deps';
 import { getSection } from './reports';
 import { resolveSection, type SectionAddress } from './resolve';
@@ -78,4 +78,33 @@ export async function diffSection(
     return shown(revision);
   };
   return { from, to, changes: wordDiff(text(from, 'query.from'), text(to, 'query.to')), state };
+}
+
+/** What changed in one section since its last review: the versions compared and the word diff. */
+export interface SectionChanges {
+  from: number;
+  to: number;
+  changes: DiffPart[];
+}
+
+/**
+ * What changed since the review in every section of a report read by one of its readers that changed
+ * since its review (the report page of a reviewer): the reviewed revisions in one BatchGetItem, the
+ * current answers from the report already read. Empty for anyone else, and when nothing changed.
+ */
+export async function changesSinceReview(deps: ReportDeps, actor: Actor | undefined, report: ReportState, only?: string): Promise<Map<string, SectionChanges>> {
+  const found = new Map<string, SectionChanges>();
+  if (!isReaderOf(actor, report.country)) return found;
+  const changed = report.sections.flatMap((s) => {
+    const version = s.review?.version;
+    return (only === undefined || s.id === only) && changedSinceReview(s) && version !== undefined && version !== revisionOf(s) ? [{ state: s, version }] : [];
+  });
+  if (changed.length === 0) return found;
+  const kept = await deps.reports.archive.revisionsOf(report.cycle, report.country, changed.map(({ state, version }) => ({ section: state.id, version })));
+  for (const { state: s, version } of changed) {
+    const reviewed = kept.get(`${s.id} ${version}`);
+    // A section reviewed before revisions were kept has no reviewed revision to compare with.
+    if (reviewed) found.set(s.id, { from: reviewed.version, to: revisionOf(s), changes: wordDiff(shown(reviewed), shown(s)) });
+  }
+  return found;
 }

@@ -75,6 +75,8 @@ export interface ReportState {
   updatedAt?: string;
   /** How many times the report has been published (the number of its latest publication); 0: never. */
   publications?: number;
+  /** When the latest publication was made. */
+  publishedAt?: string;
   /** The sections changed since their last review when the report was last submitted (not decided since). */
   changedSections?: string[];
   /** Every section of the form, in form order (untouched ones as empty drafts at version 0). */

@@ -6,11 +6,13 @@
  * when a decision returns a section.
  */
 import { authorize, holdsRoleFor, isStaff } from './access';
-import { ConflictError, ForbiddenError, NotFoundError, type FieldError } from './errors';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, type FieldError } from './errors';
 import { contentHash, revisionOf, type Actor, type ActorRef, type ReportState, type Role, type Verdict } from './model';
 import { lateDecision, reportStatusRefusal } from './messages';
 import { TRANSITIONS, VERDICT_ACTIONS } from './transitions';
 import type { TransitionPlan } from './decide';
+import type { Cycle } from '../form';
+import { reportsFrozenReason } from './cycles';
 
 /** One decision of a review: approve a section, or return it with a comment for the country. */
 export interface Decision {
@@ -143,6 +145,19 @@ export function decideReview(actor: Actor, report: ReportState, decisions: reado
  * opening its conversation as a return does (so the resubmission rule applies); the report becomes
  * returned. Reopening the report moves only the report: its sections are reopened one by one.
  */
+/** Why `actor` may not reopen the report (or one of its sections) now, or undefined when they may: what the pages offer. */
+export function reopenRefusal(actor: Actor, report: ReportState, section?: string, cycle?: Pick<Cycle, 'id' | 'status'>): string | undefined {
+  const frozen = cycle && reportsFrozenReason(cycle);
+  if (frozen) return frozen;
+  try {
+    decideReopen(actor, report, { ...(section !== undefined ? { section } : {}), reason: 'check' });
+    return undefined;
+  } catch (error) {
+    if (error instanceof AppError) return error.message;
+    throw error;
+  }
+}
+
 export function decideReopen(actor: Actor, report: ReportState, input: { section?: string; reason: string }): TransitionPlan {
   const action = input.section === undefined ? 'reopenReport' : 'reopenSection';
   authorize(action, actor, report.country);

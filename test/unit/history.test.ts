@@ -30,10 +30,7 @@ describe('history sentences', () => {
       expect(sentence, action).not.toContain(action);
       expect(sentence, action).toMatch(/^[A-Z].*[.”]$/);
     }
-    expect(eventSentence(event('reopenSection', { section: '2.1.B', comment: 'Figures were wrong.' }))).toBe('Reopened section 2.1.B for review again. Reason: “Figures were wrong.”');
-    expect(eventSentence(event('reopenReport', { comment: 'Figures were wrong.', reportStatus: { from: 'published', to: 'submitted' } }))).toBe(
-      'Reopened the report: its approval no longer holds (the publication stays as it was published). Reason: “Figures were wrong.”',
-    );
+    expect(eventSentence(event('reopenSection', { section: '2.1.B', comment: 'Figures were wrong.' }))).toBe('Reopened section 2.1.B, voiding its approval, and returned it to the country: “Figures were wrong.”.');
   });
 
   it('shows no detail that holds a path', () => {

@@ -21,6 +21,12 @@ export interface DashboardProps {
   filter: ReportStatus | undefined;
 }
 
+/** Marks a section resubmitted with a changed answer since its last review. */
+const CHANGED_SYMBOL = 'Δ';
+
+/** Sections resubmitted with a changed answer, still waiting for a decision. */
+const changedCount = (r: ReportSummary) => r.changedSections.filter((id) => r.sectionStatuses[id] === 'submitted').length;
+
 export const DashboardPage: FC<DashboardProps> = ({ ctx, info, all, filter }) => {
   const shown = filter ? all.filter((r) => r.status === filter) : all;
   const reportCounts = Object.fromEntries(REPORT_STATUSES.map((s) => [s, all.filter((r) => r.status === s).length])) as Record<ReportStatus, number>;
@@ -90,6 +96,12 @@ export const DashboardPage: FC<DashboardProps> = ({ ctx, info, all, filter }) =>
             </span>
           </li>
         ))}
+        <li>
+          <span class="changed-mark" aria-hidden="true">
+            {CHANGED_SYMBOL}
+          </span>{' '}
+          Changed since the review
+        </li>
       </ul>
       {shown.length === 0 ? (
         <p>No report is {filter ? STATUS_LABEL[filter].toLowerCase() : 'there'}.</p>
@@ -116,6 +128,7 @@ export const DashboardPage: FC<DashboardProps> = ({ ctx, info, all, filter }) =>
                   <tr>
                     <th scope="row">
                       <a href={ctx.href(reportPath(info.cycle.id, r.country))}>{name}</a> <DeadlineMark cycle={info.cycle} summary={r} now={new Date()} />
+                      {changedCount(r) > 0 ? <span class="in-progress">{changedCount(r) === 1 ? '1 section changed since your review' : `${changedCount(r)} sections changed since your review`}</span> : null}
                       {r.reviewsInProgress?.length ? (
                         <span class="in-progress">Review in progress: {r.reviewsInProgress.map((p) => p.reviewer.name).join(', ')}</span>
                       ) : null}
@@ -125,14 +138,23 @@ export const DashboardPage: FC<DashboardProps> = ({ ctx, info, all, filter }) =>
                     </td>
                     {info.sectionIds.map((id) => {
                       const s = r.sectionStatuses[id] ?? 'draft';
+                      const changed = s === 'submitted' && r.changedSections.includes(id);
                       return (
                         <td class={`status-${s}`} data-section={sectionAnchor(id)}>
-                          {/* A link to the section, named for what it is: "Albania 1.1.B: submitted". */}
+                          {/* A link to the section, named for what it is: "Albania 1.1.B: submitted, changed since the review". */}
                           <a class="cell-link" href={ctx.href(sectionPath(info.cycle.id, r.country, id))}>
                             <span aria-hidden="true">{STATUS_SYMBOL[s]}</span>
                             <span class="visually-hidden">
                               {name} {id}: {STATUS_LABEL[s].toLowerCase()}
                             </span>
+                            {changed ? (
+                              <>
+                                <span class="changed-mark" aria-hidden="true">
+                                  {CHANGED_SYMBOL}
+                                </span>
+                                <span class="visually-hidden">, changed since the review</span>
+                              </>
+                            ) : null}
                           </a>
                         </td>
                       );

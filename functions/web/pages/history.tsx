@@ -44,10 +44,12 @@ export function eventSentence(e: AuditEvent): string {
       const [, from, sections] = /^prefilled from the (\d{4}) report: (.*)$/.exec(e.detail ?? '') ?? [];
       return from ? `Copied the answers of the ${from} report into the sections without an answer: ${sections}.` : "Copied last cycle's answers.";
     }
-    case 'reopenReport':
-      return `Reopened the report: its approval no longer holds${e.reportStatus.from === 'published' ? ' (the publication stays as it was published)' : ''}.${e.comment ? ` Reason: “${e.comment}”` : ''}`;
     case 'reopenSection':
-      return `Reopened section ${e.section ?? ''} for review again.${e.comment ? ` Reason: “${e.comment}”` : ''}`;
+      return `Reopened section ${e.section ?? ''}, voiding its approval, and returned it to the country: “${e.comment ?? ''}”.`;
+    case 'reopenReport':
+      return e.reportStatus.from === 'published'
+        ? `Reopened the published report for a correction: “${e.comment ?? ''}”. The public keeps reading the last publication until the correction is published.`
+        : `Reopened the approved report, voiding its approval: “${e.comment ?? ''}”.`;
     default:
       return e.detail && !/[\\/]/.test(e.detail) ? `${e.detail[0]!.toUpperCase()}${e.detail.slice(1)}.` : 'Changed the report.';
   }

@@ -1,13 +1,19 @@
-/** Public pages: the published reports of a cycle and one published report, readable without signing in. */
+/**
+ * Public pages: the published reports of a cycle and one published report, readable without signing
+ * in. What they show is always a publication: the latest one (also while the country corrects its
+ * report, with a notice saying so), or an earlier one, each listed with its number and date.
+ */
 import type { FC } from 'hono/jsx';
 import type { CycleInfo, Participant } from '../../../shared/form';
 import { participantOf } from '../../../shared/form';
 import { answerToHtml, formOutline } from '../../../shared/documents';
 import type { Attachment } from '../../../shared/store/attachment-items';
+import type { PublicationHeader } from '../../../shared/store/items';
 import type { ReportSummary } from '../../../shared/store/report-store';
+import type { PublicationInfo } from '../../../shared/usecases/publications';
 import type { ReportState } from '../../../shared/workflow';
-import { Breadcrumbs, Layout, RawHtml, Time, type PageContext } from '../layout';
-import { publicReportPath, sectionAnchor } from '../paths';
+import { Breadcrumbs, Layout, Notice, RawHtml, Time, type PageContext } from '../layout';
+import { publicReportPath, publicationPath, sectionAnchor } from '../paths';
 import { QuestionLink } from './commitments';
 import { formatSize } from './report';
 
@@ -31,11 +37,16 @@ export const PublicListPage: FC<{ ctx: PageContext; info: CycleInfo; published: 
                   {name}
                 </a>
                 <span class="section-facts">
-                  {r.updatedAt ? (
-                    <span>
-                      Published <Time iso={r.updatedAt} date />
-                    </span>
-                  ) : null}
+                  <span>
+                    Publication {r.publications}
+                    {r.publishedAt ? (
+                      <>
+                        {' '}
+                        of <Time iso={r.publishedAt} date />
+                      </>
+                    ) : null}
+                  </span>
+                  {r.status !== 'published' ? <span class="tag">Correction in progress</span> : null}
                   <a href={ctx.href(`${path}/export.html`)}>
                     HTML<span class="visually-hidden"> export of the report of {name}</span>
                   </a>
@@ -52,31 +63,82 @@ export const PublicListPage: FC<{ ctx: PageContext; info: CycleInfo; published: 
   );
 };
 
-export const PublicReportPage: FC<{ ctx: PageContext; info: CycleInfo; participant: Participant; report: ReportState; attachments: ReadonlyMap<string, Attachment[]> }> = ({
-  ctx,
-  info,
-  participant,
-  report,
-  attachments,
-}) => {
+export interface PublicReportProps {
+  ctx: PageContext;
+  info: CycleInfo;
+  participant: Participant;
+  report: ReportState;
+  attachments: ReadonlyMap<string, Attachment[]>;
+  /** Which publication this is, and whether a correction is under way. */
+  publication?: PublicationInfo | undefined;
+  /** Every publication of the report, oldest first. */
+  publications: PublicationHeader[];
+}
+
+export const PublicReportPage: FC<PublicReportProps> = ({ ctx, info, participant, report, attachments, publication, publications }) => {
   const byId = new Map(report.sections.map((s) => [s.id, s]));
   const path = publicReportPath(info.cycle.id, participant.code);
+  const latest = publications.at(-1)?.number;
+  const isLatest = !publication || publication.number === latest;
+  // Files of an earlier publication are listed by name: the downloads serve the latest publication's.
+  const fileLinks = isLatest;
   return (
-    <Layout ctx={ctx} title={`${participant.name} – ${info.cycle.id} report`}>
+    <Layout ctx={ctx} title={`${participant.name} – ${info.cycle.id} report${isLatest ? '' : `, publication ${publication!.number}`}`}>
       <Breadcrumbs
         items={[
           { label: 'Home', href: ctx.href('/') },
           { label: `Published reports, ${info.cycle.id}`, href: ctx.href(`/public/${info.cycle.id}`) },
-          { label: participant.name },
+          ...(isLatest ? [{ label: participant.name }] : [{ label: participant.name, href: ctx.href(path) }, { label: `Publication ${publication!.number}` }]),
         ]}
       />
       <h1>
         {participant.name}: {info.cycle.id} report
       </h1>
       <p class="lead">{info.cycle.form.title}</p>
-      <p>
-        Download: <a href={ctx.href(`${path}/export.html`)}>printable HTML</a> · <a href={ctx.href(`${path}/export.md`)}>Markdown</a>
-      </p>
+      {publication ? (
+        <p class="edition">
+          Publication {publication.number} of <Time iso={publication.at} date />
+          {isLatest ? (publications.length > 1 ? ` (the latest of ${publications.length})` : '') : ' (an earlier publication)'}
+        </p>
+      ) : null}
+      {!isLatest ? (
+        <Notice kind="warning" title="This is not the latest publication">
+          <p>
+            The report was published again since. <a href={ctx.href(path)}>Read the latest publication ({latest})</a>.
+          </p>
+        </Notice>
+      ) : publication?.correctionInProgress ? (
+        <Notice kind="info" title="A correction is in progress">
+          <p>
+            {participant.name} is correcting this report. This page shows publication {publication.number} until the corrected report is published as publication {publication.number + 1}.
+          </p>
+        </Notice>
+      ) : null}
+      {isLatest ? (
+        <p>
+          Download: <a href={ctx.href(`${path}/export.html`)}>printable HTML</a> · <a href={ctx.href(`${path}/export.md`)}>Markdown</a>
+        </p>
+      ) : null}
+      {publications.length > 1 ? (
+        <section aria-labelledby="publications-heading">
+          <h2 id="publications-heading">Every publication of this report</h2>
+          <ol class="publications">
+            {publications.map((p) => (
+              <li>
+                {p.number === publication?.number ? (
+                  <span aria-current="page">
+                    Publication {p.number} of <Time iso={p.at} date /> (shown)
+                  </span>
+                ) : (
+                  <a href={ctx.href(p.number === latest ? path : publicationPath(info.cycle.id, participant.code, p.number))}>
+                    Publication {p.number} of <Time iso={p.at} date />
+                  </a>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       <div class="report-body">
         {formOutline(info).map(({ target, goals }) => (
           <section aria-labelledby={`target-${target.number}`}>
@@ -103,7 +165,7 @@ export const PublicReportPage: FC<{ ctx: PageContext; info: CycleInfo; participa
                         <ul class="attachments-list" aria-label={`Attachments of ${section.id}`}>
                           {files.map((f) => (
                             <li>
-                              <a href={ctx.href(`${path}/sections/${section.id}/attachments/${f.id}`)}>{f.filename}</a> <span class="muted">({formatSize(f.size)})</span>
+                              {fileLinks ? <a href={ctx.href(`${path}/sections/${section.id}/attachments/${f.id}`)}>{f.filename}</a> : f.filename} <span class="muted">({formatSize(f.size)})</span>
                             </li>
                           ))}
                         </ul>

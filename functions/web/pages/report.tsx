@@ -16,6 +16,7 @@ import {
   isAnswered,
   isStaff,
   refusal,
+  reopenRefusal,
   repliedSinceReturn,
   type Comment,
   type DraftReview,
@@ -28,7 +29,9 @@ import { CommentForm, Thread } from './conversation';
 import { CycleStatusNotice } from './deadlines';
 import { ReviewPanel, SectionDecision } from './review';
 import { Breadcrumbs, Csrf, ErrorSummary, Flash, Layout, RawHtml, StatusBadge, Time, type PageContext } from '../layout';
-import { reportPath, sectionAnchor, sectionPath } from '../paths';
+import { reportPath, revisionsPath, sectionAnchor, sectionPath } from '../paths';
+import type { SectionChanges } from '../../../shared/usecases/revisions';
+import { ChangesSinceReview } from './revisions';
 
 /** A report-level decision: a button, disabled with the workflow's own reason when it is not allowed yet. */
 const DecisionForm: FC<{ ctx: PageContext; action: string; id: string; whyNot: string | undefined; ready: string; label: string }> = ({ ctx, action, id, whyNot, ready, label }) => (
@@ -73,6 +76,8 @@ export interface ReportPageProps {
   commentError?: { section: string; text: string; message: string } | undefined;
   /** Last cycle's commitments, shown beside question A to reviewers. */
   commitments?: CommitmentsView | undefined;
+  /** What changed since the review, by section (the secretariat's view). */
+  changes?: ReadonlyMap<string, SectionChanges> | undefined;
 }
 
 export const FLASH_MESSAGES: Record<string, string> = {
@@ -85,6 +90,7 @@ export const FLASH_MESSAGES: Record<string, string> = {
   'reply-sent': 'Your reply has been sent to the reviewers.',
   approved: 'The report has been approved.',
   published: 'The report has been published and is now public.',
+  reopened: 'The report has been reopened: its approval is void and it is returned. Reopen the sections to correct; the public keeps reading the last publication until the next one.',
   saved: 'Your answer has been saved.',
   prefilled: "Last cycle's answers have been copied into the sections that had no answer. Check and update each of them before you submit.",
   'prefilled-none': "Nothing was copied: last cycle's report has no text for the sections that still have no answer.",
@@ -319,6 +325,13 @@ const ReviewerView: FC<ReportPageProps> = (props) => {
             label="Publish the report"
           />
         ) : null}
+        {!reopenRefusal(actor, report, undefined, info.cycle) ? (
+          <p>
+            <a class="button secondary" href={ctx.href(`${base}/reopen`)}>
+              Reopen the report for a correction
+            </a>
+          </p>
+        ) : null}
         <h3>History and exports</h3>
         <ReportLinks ctx={ctx} report={report} />
       </section>
@@ -364,7 +377,11 @@ const ReviewSection: FC<ReportPageProps & { state: SectionState; prompt: string;
       </header>
       {props.flashSection === state.id ? <Flash message={props.flash ? FLASH_MESSAGES[props.flash] : undefined} /> : null}
       {state.nothingToReport || !state.text.trim() ? <p class="nothing">{state.nothingToReport ? 'Nothing to report.' : 'No answer.'}</p> : <RawHtml class="answer" html={answerToHtml(state.text)} />}
-      {changedSinceReview(state) ? <p class="tag">Changed since the last review</p> : null}
+      {props.changes?.get(state.id) ? (
+        <ChangesSinceReview ctx={ctx} cycle={report.cycle} country={report.country} section={state.id} changes={props.changes.get(state.id)!} headingLevel={5} />
+      ) : changedSinceReview(state) ? (
+        <p class="tag">Changed since the last review</p>
+      ) : null}
       {files.length > 0 ? (
         <>
           <p>
@@ -381,6 +398,19 @@ const ReviewSection: FC<ReportPageProps & { state: SectionState; prompt: string;
       ) : null}
       <Thread comments={thread} section={state.id} headingLevel={5} />
       <SectionDecision ctx={ctx} report={report} state={state} drafts={drafts} back="report" error={props.decisionError?.section === state.id ? props.decisionError : undefined} />
+      <p class="section-links">
+        <a href={ctx.href(revisionsPath(report.cycle, report.country, state.id))}>
+          Revisions<span class="visually-hidden"> of section {state.id}</span>
+        </a>
+        {!reopenRefusal(ctx.session!.actor, report, state.id, props.info.cycle) ? (
+          <>
+            {' · '}
+            <a href={ctx.href(`${base}/reopen`)}>
+              Reopen<span class="visually-hidden"> section {state.id}</span> for a correction
+            </a>
+          </>
+        ) : null}
+      </p>
       <details open={props.commentError?.section === state.id ? true : undefined}>
         <summary>Add a note on section {state.id}</summary>
         <CommentForm ctx={ctx} cycle={report.cycle} country={report.country} section={state} mode="note" back="report" error={props.commentError?.section === state.id ? props.commentError : undefined} />

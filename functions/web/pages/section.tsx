@@ -9,11 +9,13 @@ import type { CycleInfo, Participant, Section } from '../../../shared/form';
 import { answerToHtml } from '../../../shared/documents';
 import type { Attachment } from '../../../shared/store/attachment-items';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_SIZE } from '../../../shared/workflow/attachments';
-import { awaitsResponse, canEditSection, changedSinceReview, holdsRoleFor, isStaff, sectionEtag, type Comment, type DraftReview, type ReportState, type SectionState } from '../../../shared/workflow';
+import { awaitsResponse, canEditSection, changedSinceReview, holdsRoleFor, isReaderOf, isStaff, reopenRefusal, sectionEtag, type Comment, type DraftReview, type ReportState, type SectionState } from '../../../shared/workflow';
 import { CommentForm, Thread } from './conversation';
 import { SectionDecision } from './review';
 import { Breadcrumbs, Csrf, ErrorSummary, Flash, Layout, Notice, RawHtml, StatusBadge, Time, type FieldErrorView, type PageContext } from '../layout';
-import { reportPath, sectionAnchor, sectionPath } from '../paths';
+import { reportPath, revisionsPath, sectionAnchor, sectionPath } from '../paths';
+import type { SectionChanges } from '../../../shared/usecases/revisions';
+import { ChangesSinceReview } from './revisions';
 import { formatSize } from './report';
 import type { CommitmentsView } from '../../../shared/usecases/commitments';
 import { AnnouncedCommitment } from './commitments';
@@ -50,6 +52,8 @@ export interface SectionPageProps {
   commentError?: { text: string; message: string } | undefined;
   /** Last cycle's commitments (shown with question A). */
   commitments?: CommitmentsView | undefined;
+  /** What changed since the review (a reviewer's view of a changed section). */
+  changes?: SectionChanges | undefined;
 }
 
 const SECTION_FLASH: Record<string, string> = {
@@ -59,6 +63,7 @@ const SECTION_FLASH: Record<string, string> = {
   'decision-added': 'Added to your review. Nothing is sent to the country until you send the review.',
   'comment-added': 'Your note has been added to the conversation.',
   'reply-sent': 'Your reply has been sent to the reviewers. The section can go back to them with the report, even unchanged.',
+  'section-reopened': 'The section has been reopened: its approval is void and it is back with the country, with your reason in its conversation.',
 };
 
 /** Where to sign in again without leaving the page that holds the user's text. */
@@ -148,7 +153,11 @@ export const SectionPage: FC<SectionPageProps> = (props) => {
       {isStaff(ctx.session?.actor) ? (
         <section aria-labelledby="review-actions-heading" class="panel">
           <h2 id="review-actions-heading">Your review of this section</h2>
-          {changedSinceReview(state) ? <p class="tag">Changed since the last review</p> : null}
+          {props.changes ? (
+            <ChangesSinceReview ctx={ctx} cycle={report.cycle} country={report.country} section={section.id} changes={props.changes} headingLevel={3} />
+          ) : changedSinceReview(state) ? (
+            <p class="tag">Changed since the last review</p>
+          ) : null}
           <SectionDecision ctx={ctx} report={report} state={state} drafts={props.drafts} back="section" error={props.decisionError} />
           <p>
             <a href={ctx.href(`${reportPath(report.cycle, report.country)}#review`)}>Your review so far, and sending it</a>
@@ -168,9 +177,23 @@ export const SectionPage: FC<SectionPageProps> = (props) => {
         </>
       )}
       <Attachments {...props} editable={editable} />
-      <p>
-        <a href={`${reportHref}#${sectionAnchor(section.id)}`}>Back to the report</a>
-      </p>
+      {ctx.session && !reopenRefusal(ctx.session.actor, report, section.id, info.cycle) ? (
+        <p>
+          <a class="button secondary" href={ctx.href(`${sectionPath(report.cycle, report.country, section.id)}/reopen`)}>
+            Reopen section {section.id} for a correction
+          </a>
+        </p>
+      ) : null}
+      <ul class="plain">
+        {isReaderOf(ctx.session?.actor, report.country) ? (
+          <li>
+            <a href={ctx.href(revisionsPath(report.cycle, report.country, section.id))}>Revisions of section {section.id}</a>
+          </li>
+        ) : null}
+        <li>
+          <a href={`${reportHref}#${sectionAnchor(section.id)}`}>Back to the report</a>
+        </li>
+      </ul>
     </Layout>
   );
 };

@@ -1,6 +1,7 @@
 /** The public pages: the published reports of a cycle, one published report, its exports and attachments. */
 import { Hono } from 'hono';
-import { CycleParam, ReportParams } from '../../../shared/http/schemas';
+import { CycleParam, PublicationParams, ReportParams } from '../../../shared/http/schemas';
+import { getPublication, listPublications } from '../../../shared/usecases/publications';
 import { getReport, listPublishedReports } from '../../../shared/usecases/reports';
 import { chosenCycle, pathOf, redirectTo, render, type Site, type WebEnv } from '../context';
 import { PublicListPage, PublicReportPage } from '../pages/public';
@@ -19,9 +20,16 @@ export function publicRoutes(site: Site): Hono<WebEnv> {
     return render(c, <PublicListPage ctx={c.get('page')} info={info} published={reports} />);
   });
 
+  // The latest publication (what the public reads, also during a correction) and the list of all: in parallel.
   app.get('/public/:cycle/:country', async (c) => {
-    const view = await getReport(deps, undefined, pathOf(c, ReportParams));
-    return render(c, <PublicReportPage ctx={c.get('page')} {...view} />);
+    const at = pathOf(c, ReportParams);
+    const [view, { publications }] = await Promise.all([getReport(deps, undefined, at), listPublications(deps, at)]);
+    return render(c, <PublicReportPage ctx={c.get('page')} {...view} publications={publications} />);
+  });
+  app.get('/public/:cycle/:country/publications/:number', async (c) => {
+    const at = pathOf(c, PublicationParams);
+    const [view, { publications }] = await Promise.all([getPublication(deps, at), listPublications(deps, at)]);
+    return render(c, <PublicReportPage ctx={c.get('page')} {...view} publications={publications} />);
   });
   app.get('/public/:cycle/:country/export.html', (c) => exportPage(deps, c, undefined, 'html'));
   app.get('/public/:cycle/:country/export.md', (c) => exportPage(deps, c, undefined, 'md'));

@@ -10,6 +10,7 @@ import type { ReportDeps } from '../../../shared/usecases/deps';
 import type { ReportAddress } from '../../../shared/usecases/resolve';
 import { exportReport, type DocumentFormat } from '../../../shared/usecases/documents';
 import { listReportComments } from '../../../shared/usecases/comments';
+import { changesSinceReview, type SectionChanges } from '../../../shared/usecases/revisions';
 import { approveReport, getHistory, getReport, listReports, publishReport, submitReport, type ReportView } from '../../../shared/usecases/reports';
 import { ConflictError, ForbiddenError, REPORT_STATUSES, isStaff, refusal, type Actor, type Comment, type ReportStatus } from '../../../shared/workflow';
 import { chosenCycle, formOf, pathOf, redirectTo, render, requireActor, type C, type Site, type WebEnv } from '../context';
@@ -120,13 +121,19 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
  * What the report page shows: the report (with the drafts, for the secretariat), its conversations and,
  * for the secretariat, last cycle's commitments beside question A; read in parallel.
  */
-export async function reportPageData(deps: ReportDeps, actor: Actor, at: ReportAddress): Promise<ReportView & { comments: Map<string, Comment[]>; commitments?: CommitmentsView | undefined }> {
+export async function reportPageData(
+  deps: ReportDeps,
+  actor: Actor,
+  at: ReportAddress,
+): Promise<ReportView & { comments: Map<string, Comment[]>; commitments?: CommitmentsView | undefined; changes: Map<string, SectionChanges> }> {
   const [view, comments, commitments] = await Promise.all([
     getReport(deps, actor, at),
     listReportComments(deps, actor, at).catch((error) => (error instanceof ForbiddenError ? new Map() : Promise.reject(error))),
     isStaff(actor) ? commitmentsFor(deps, actor, at) : undefined,
   ]);
-  return { ...view, comments, commitments };
+  // What changed since the review, where a reviewer meets it (one BatchGetItem, only when a section changed).
+  const changes = isStaff(actor) ? await changesSinceReview(deps, actor, view.report) : new Map<string, SectionChanges>();
+  return { ...view, comments, commitments, changes };
 }
 
 /** A report's commitments when its cycle follows another one up (the cycle read from the catalog's cache). */

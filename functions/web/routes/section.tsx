@@ -10,9 +10,10 @@ import { getCycle } from '../../../shared/usecases/cycles';
 import { listComments } from '../../../shared/usecases/comments';
 import type { ReportDeps } from '../../../shared/usecases/deps';
 import { getSection, saveSection, type SectionView } from '../../../shared/usecases/reports';
+import { changesSinceReview, type SectionChanges } from '../../../shared/usecases/revisions';
 import type { SectionAddress } from '../../../shared/usecases/resolve';
 import { participantOr404, sectionOr404 } from '../../../shared/usecases/resolve';
-import { ConflictError, ForbiddenError, InvalidInputError, PreconditionFailedError, PreconditionRequiredError, canEditSection, reportsFrozenReason, sectionEtag, type Actor, type Comment } from '../../../shared/workflow';
+import { ConflictError, ForbiddenError, InvalidInputError, PreconditionFailedError, PreconditionRequiredError, canEditSection, isStaff, reportsFrozenReason, sectionEtag, type Actor, type Comment } from '../../../shared/workflow';
 import { formOf, formText, pathOf, redirectTo, render, requireActor, wantsJson, type Site, type WebEnv } from '../context';
 import type { FieldErrorView } from '../layout';
 import { SectionPage, SignedOutSectionPage, TEXT_FIELD, UNSAVED_FIELD } from '../pages/section';
@@ -23,13 +24,18 @@ import { commitmentsFor } from './reports';
  * What the section page shows: the section in its report, its conversation and, with question A, what
  * the country announced last cycle (question C); read in parallel.
  */
-export async function sectionPageData(deps: ReportDeps, actor: Actor, at: SectionAddress): Promise<SectionView & { thread: Comment[]; commitments?: CommitmentsView | undefined }> {
+export async function sectionPageData(
+  deps: ReportDeps,
+  actor: Actor,
+  at: SectionAddress,
+): Promise<SectionView & { thread: Comment[]; commitments?: CommitmentsView | undefined; changes?: SectionChanges | undefined }> {
   const [view, thread, commitments] = await Promise.all([
     getSection(deps, actor, at),
     listComments(deps, actor, at),
     at.section.endsWith('.A') ? commitmentsFor(deps, actor, at) : undefined,
   ]);
-  return { ...view, thread, commitments };
+  const changes = isStaff(actor) ? (await changesSinceReview(deps, actor, view.report, view.section.id)).get(view.section.id) : undefined;
+  return { ...view, thread, commitments, changes };
 }
 
 export function sectionRoutes(site: Site): Hono<WebEnv> {

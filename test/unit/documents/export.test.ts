@@ -19,7 +19,21 @@ describe('renderMarkdown', () => {
 
   it('starts with the form title, then the country in capitals', () => {
     expect(lines.slice(0, 3)).toEqual(['Global Alliance Against Child Sexual Abuse Online – 2014 Reporting Form', '', 'MONTENEGRO']);
-    expect(markdown.endsWith('/\n')).toBe(true);
+    expect(markdown.endsWith('No answer yet.\n')).toBe(true);
+  });
+
+  it.each([
+    { edition: { publication: { number: 2, at: '2026-12-01T10:00:00.000Z' } }, line: 'Edition: publication 2 of 1 December 2026' },
+    { edition: { publication: { number: 1, at: '2015-03-31T23:00:00.000Z', correctionInProgress: true } }, line: 'Edition: publication 1 of 31 March 2015 (a correction is in progress)' },
+    { edition: { status: 'submitted', updatedAt: '2026-11-30T08:00:00.000Z' }, line: 'Edition: not published (status: submitted, last changed 30 November 2026)' },
+  ])('names its edition after the country ($line), a line the parser reads back and places', ({ edition, line }) => {
+    const withEdition = renderMarkdown(info, 'Montenegro', sample, edition);
+    expect(withEdition.split('\n').slice(2, 5)).toEqual(['MONTENEGRO', '', line]);
+    const parsed = parseReportingForm(withEdition, info);
+    expect(parsed.edition).toBe(line.slice('Edition: '.length));
+    expect(parsed.lines.find((l) => l.line === 5)?.kind).toBe('edition');
+    expect(parsed.unplaced).toEqual([]);
+    expect(parsed.answers).toEqual(parseReportingForm(markdown, info).answers);
   });
 
   it('lays out every target, goal and question of the form in order, as the published forms do', () => {
@@ -40,12 +54,19 @@ describe('renderMarkdown', () => {
   it.each([
     { id: '1.1.B', why: 'nothing to report' },
     { id: '1.1.C', why: 'nothing to report with stale text' },
-    { id: '2.1.A', why: 'an empty answer' },
-    { id: '4.2.C', why: 'a section that is not given' },
-  ])('prints `/` for $why ($id)', ({ id }) => {
+  ])('prints `/` for $why ($id), read back as nothing to report', ({ id }) => {
     const prompt = info.sections.find((s) => s.id === id)?.prompt;
     expect(markdown).toContain(`) *${prompt}*\n\n/\n`);
     expect(parseReportingForm(markdown, info).answers.get(id)).toEqual({ text: '', nothingToReport: true, attachments: [] });
+  });
+
+  it.each([
+    { id: '2.1.A', why: 'an empty answer' },
+    { id: '4.2.C', why: 'a section that is not given' },
+  ])('prints `No answer yet.` for $why ($id), read back as unanswered, not as nothing to report', ({ id }) => {
+    const prompt = info.sections.find((s) => s.id === id)?.prompt;
+    expect(markdown).toContain(`) *${prompt}*\n\nNo answer yet.\n`);
+    expect(parseReportingForm(markdown, info).answers.get(id)).toEqual({ text: '', nothingToReport: false, attachments: [] });
   });
 });
 
@@ -70,7 +91,13 @@ describe('renderHtml', () => {
 
   it('renders answers from Markdown and lists attachments under their section', () => {
     expect(html).toContain('<div class="answer"><p>We adopted <em>the</em> plan.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul></div>\n<div class="attachments"><p class="attachments-label">Attachments</p><ul><li>plan 2014.pdf</li></ul></div>\n</section>\n<section class="question" aria-labelledby="section-1-1-b">');
-    expect(html.match(/class="nothing-to-report"/g)).toHaveLength(20);
+    expect(html.match(/class="nothing-to-report">Nothing to report</g)).toHaveLength(2);
+    expect(html.match(/class="unanswered">No answer yet.</g)).toHaveLength(18);
+  });
+
+  it('names its edition under the country', () => {
+    expect(renderHtml(info, 'Montenegro', sample, { edition: { status: 'returned' } })).toContain('<p class="country">Montenegro</p>\n<p class="edition">Edition: not published (status: returned)</p>\n</header>');
+    expect(html).not.toContain('class="edition"');
   });
 
   it('sets the page language from the options, escaped', () => {
