@@ -231,7 +231,7 @@ describe('the reporting round in the browser', () => {
     await rev.goto('/reports/2014/ME');
     expect(await rev.locator('#section-1-1-b .attachments-list').textContent()).toContain('victims-2014.pdf');
     // The revised section is marked as changed since the review.
-    expect(await rev.locator('#section-1-1-b').textContent()).toContain('Changed since the last review');
+    expect(await rev.locator('#section-1-1-b').textContent()).toContain('Changed since the review');
     for (const id of SECTION_IDS) {
       await rev.getByRole('button', { name: `Approve section ${id}` }).click();
       await expect.poll(() => rev.locator(`#section-${id.toLowerCase().replaceAll('.', '-')} #flash`).count(), { message: `approving ${id}` }).toBe(1);
