@@ -1,15 +1,21 @@
 /**
  * What the apps need from the outside world, built once per process (at Lambda cold start or by the
  * local server) and passed in, so tests can build them against DynamoDB Local and the local issuer.
- * A function gets only what it uses: the S3 clients exist only where attachments are served.
+ * A function gets only what it uses: review and approval never build (nor load) the S3 clients;
+ * submission and web load them with the attachment store on the first attachment request (a lazy
+ * chunk of the bundle: the S3 client is ~150 KB of the SDK that no other request needs).
  */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { Config } from '../shared/config';
+import { CognitoDirectory } from '../shared/people/cognito-directory';
+import type { Directory } from '../shared/people/directory';
+import { TableDirectory } from '../shared/people/table-directory';
+import { OutboxStore } from '../shared/store/outbox-store';
 import { createTokenVerifier, type TokenVerifier } from '../shared/http/auth';
-import { createAttachmentStore } from '../shared/store/attachment-store';
+import type { AttachmentStore } from '../shared/store/attachment-store';
 import { documentClient } from '../shared/store/clients';
 import { CycleStore, createCycleCatalog } from '../shared/store/cycle-store';
 import { ReportStore } from '../shared/store/report-store';
-import { s3Clients } from '../shared/store/s3-clients';
 import type { AttachmentDeps, CycleRegistry, ReportDeps } from '../shared/usecases/deps';
 
 /** The dependencies of an app without bucket access (review, approval). */
@@ -17,6 +23,10 @@ export interface AppDeps extends ReportDeps {
   /** The cycles from the table, cached per container (shared/store/cycle-store.ts). */
   cycles: CycleRegistry;
   verifier: TokenVerifier;
+  /** The people: the user pool when the stack uses Cognito, else the table's directory. */
+  directory: Directory;
+  /** The notices' outbox (read by admins; written in the transitions' own transactions). */
+  outbox: OutboxStore;
 }
 
 /** The dependencies of an app that also serves attachments (submission, web, the local server). */
@@ -27,10 +37,36 @@ export function createDeps(config: Config): AppDeps {
     reports: new ReportStore({ doc: documentClient(), tableName: config.TABLE_NAME }),
     cycles: createCycleCatalog(new CycleStore({ doc: documentClient(), tableName: config.TABLE_NAME })),
     verifier: createTokenVerifier(config),
+    directory: createDirectory(config),
+    outbox: new OutboxStore(documentClient(), config.TABLE_NAME),
   };
+}
+
+/** Cognito's user pool when USER_POOL_ID is set, else the directory in the table. */
+export function createDirectory(config: Config): Directory {
+  return config.USER_POOL_ID
+    ? new CognitoDirectory(new CognitoIdentityProviderClient({}), config.USER_POOL_ID, documentClient(), config.TABLE_NAME)
+    : new TableDirectory(documentClient(), config.TABLE_NAME);
 }
 
 export function createDepsWithAttachments(config: Config): AppDepsWithAttachments {
   const deps = createDeps(config);
-  return { ...deps, attachments: createAttachmentStore({ doc: documentClient(), ...s3Clients(config), tableName: config.TABLE_NAME, bucket: config.BUCKET_NAME }) };
+  return { ...deps, attachments: lazyAttachmentStore(config) };
+}
+
+/** The attachment store and its S3 clients, loaded and built once, on the first call of any method. */
+export function lazyAttachmentStore(config: Config): AttachmentStore {
+  let store: Promise<AttachmentStore> | undefined;
+  const load = () =>
+    (store ??= Promise.all([import('../shared/store/attachment-store'), import('../shared/store/s3-clients')]).then(([{ createAttachmentStore }, { s3Clients }]) =>
+      createAttachmentStore({ doc: documentClient(), ...s3Clients(config), tableName: config.TABLE_NAME, bucket: config.BUCKET_NAME }),
+    ));
+  return {
+    requestUpload: async (...args) => (await load()).requestUpload(...args),
+    complete: async (...args) => (await load()).complete(...args),
+    list: async (...args) => (await load()).list(...args),
+    get: async (...args) => (await load()).get(...args),
+    remove: async (...args) => (await load()).remove(...args),
+    signDownload: async (...args) => (await load()).signDownload(...args),
+  };
 }

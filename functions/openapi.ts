@@ -21,8 +21,6 @@
  * client with the checked-in one; either fails naming the route and the rule it breaks.
  */
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
-import type { AppEnv } from '../shared/http/app';
 import { BEARER } from '../shared/http/contract';
 import { commonRoutes } from './common/routes';
 import { routes as approvalRoutes } from './approval/routes';
@@ -78,8 +76,5 @@ export function openApiDocument(): unknown {
   return cached;
 }
 
-/** Serves `/openapi.json` and `/docs` (relative URL, so it works under an API Gateway stage path). */
-export function registerDocs(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(commonRoutes.getOpenApi, (c) => c.json(openApiDocument() as Record<string, unknown>, 200));
-  app.get(commonRoutes.getDocs.path, swaggerUI({ url: 'openapi.json', title: 'Alliance Reporting API' }));
-}
+/** Registered by functions/docs.ts, which loads this module on the first request for the document. */
+export { registerDocs } from './docs';

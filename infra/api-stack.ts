@@ -3,8 +3,14 @@
  * bucket access the table grants it, and a REST API (v1: LocalStack's free tier has no HTTP APIs)
  * that routes every contract path and method to its function. Replaceable at any time.
  */
-import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import { NOTICE_FILTER_PATTERN } from '../shared/notices/stream';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -26,7 +32,26 @@ export interface ApiStackProps extends StackProps {
   readonly authEnvironment: AuthEnvironment;
   /** OIDC_* variables for the web function's sign-in. */
   readonly webSignInEnvironment?: Record<string, string>;
+  /** The user pool, when the stack uses Cognito: the directory (functions with `userPool` may act on it only). */
+  readonly userPool?: cognito.IUserPool;
 }
+
+/** Cognito actions by the access a function-table row asks for, on the stack's pool only. */
+export const USER_POOL_ACTIONS = {
+  read: ['cognito-idp:ListUsersInGroup', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'],
+  admin: [
+    'cognito-idp:ListUsersInGroup',
+    'cognito-idp:AdminGetUser',
+    'cognito-idp:AdminListGroupsForUser',
+    'cognito-idp:AdminCreateUser',
+    'cognito-idp:AdminAddUserToGroup',
+    'cognito-idp:AdminRemoveUserFromGroup',
+    'cognito-idp:AdminUpdateUserAttributes',
+    'cognito-idp:AdminDeleteUserAttributes',
+    'cognito-idp:AdminDisableUser',
+    'cognito-idp:AdminEnableUser',
+  ],
+} as const;
 
 const PROBLEM_HEADERS = { 'Content-Type': "'application/problem+json'" };
 
@@ -51,13 +76,24 @@ export class ApiStack extends Stack {
     for (const spec of props.functions) {
       const fn = new AppFunction(this, fnId(spec.name), {
         entry: spec.entry,
-        description: `Alliance Reporting ${spec.name} API (${config.envName})`,
-        environment,
+        description: `Alliance Reporting ${spec.name} ${spec.trigger ? 'job' : 'API'} (${config.envName})`,
+        environment: {
+          ...environment,
+          ...(spec.userPool && props.userPool ? { USER_POOL_ID: props.userPool.userPoolId } : {}),
+          ...(spec.sendsMail ? { MAIL_FROM: config.mail.from, ...(config.mail.configurationSet ? { MAIL_CONFIGURATION_SET: config.mail.configurationSet } : {}) } : {}),
+        },
         logRetentionDays: config.logRetentionDays as logs.RetentionDays,
         tracing: config.tracing,
         memorySize: spec.memorySize,
+        timeoutSeconds: spec.timeoutSeconds,
       });
       grantAccess(fn, spec, table, props.bucketArnExport);
+      if (spec.userPool && props.userPool) {
+        fn.role.addToPolicy(new iam.PolicyStatement({ actions: [...USER_POOL_ACTIONS[spec.userPool]], resources: [props.userPool.userPoolArn] }));
+      }
+      if (spec.sendsMail) grantMail(this, fn, config);
+      if (spec.trigger === 'stream') subscribeToNotices(fn, table);
+      if (spec.trigger === 'schedule') scheduleDaily(this, fn, config);
       functions.set(spec.name, fn);
     }
     this.functions = functions;
@@ -111,9 +147,10 @@ export class ApiStack extends Stack {
       });
     }
 
-    // One integration per function: it adds a single invoke permission for the whole API.
+    // One integration per API function: it adds a single invoke permission for the whole API.
+    const apiFunctions = new Set(props.functions.filter((f) => !f.trigger).map((f) => f.name));
     const integrations = new Map(
-      [...functions].map(([name, fn]) => [name, new apigw.LambdaIntegration(fn.function, { proxy: true, scopePermissionToMethod: false })]),
+      [...functions].filter(([name]) => apiFunctions.has(name)).map(([name, fn]) => [name, new apigw.LambdaIntegration(fn.function, { proxy: true, scopePermissionToMethod: false })]),
     );
     const integrationOf = (name: string) => integrations.get(name)!;
     for (const route of plan) {
@@ -124,7 +161,10 @@ export class ApiStack extends Stack {
       // The web pages build links and check form origins against their public URL. The default is
       // the stage URL, assembled from the API id (the api.url token would make function → stage → function a cycle).
       const web = functions.get(catchAll.name)!.function;
-      web.addEnvironment('WEB_BASE_URL', config.webBaseUrl ?? `https://${this.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${config.envName}`);
+      const webBaseUrl = config.webBaseUrl ?? `https://${this.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${config.envName}`;
+      web.addEnvironment('WEB_BASE_URL', webBaseUrl);
+      // Mails link to the pages.
+      for (const spec of props.functions.filter((f) => f.sendsMail)) functions.get(spec.name)!.function.addEnvironment('WEB_BASE_URL', webBaseUrl);
       for (const [name, value] of Object.entries(props.webSignInEnvironment ?? {})) web.addEnvironment(name, value);
       this.api.root.addMethod('ANY', integrationOf(catchAll.name));
       this.api.root.addResource('{proxy+}').addMethod('ANY', integrationOf(catchAll.name));
@@ -174,6 +214,53 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'AuthIssuer', { value: props.authEnvironment.AUTH_ISSUER });
     if (props.authEnvironment.AUTH_AUDIENCE) new CfnOutput(this, 'AuthAudience', { value: props.authEnvironment.AUTH_AUDIENCE });
   }
+}
+
+/** SES v2 SendEmail as the sender identity only (from that address), and the configuration set when there is one. */
+function grantMail(stack: Stack, fn: AppFunction, config: InfraConfig): void {
+  const arn = (resource: string) => `arn:${stack.partition}:ses:${stack.region}:${stack.account}:${resource}`;
+  fn.role.addToPolicy(
+    new iam.PolicyStatement({
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: [arn(`identity/${config.mail.identity}`), ...(config.mail.configurationSet ? [arn(`configuration-set/${config.mail.configurationSet}`)] : [])],
+      conditions: { StringEquals: { 'ses:FromAddress': config.mail.from } },
+    }),
+  );
+}
+
+/** The table's stream → the notifier, filtered to new notice items (NOTICE_FILTER_PATTERN, the same filter the local consumer applies). */
+function subscribeToNotices(fn: AppFunction, table: dynamodb.ITable): void {
+  fn.function.addEventSource(
+    new DynamoEventSource(table, {
+      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+      filters: [lambda.FilterCriteria.filter(NOTICE_FILTER_PATTERN as never)],
+      batchSize: 10,
+      // A record whose delivery threw is given again (from it on); delivery records keep mail from going twice.
+      reportBatchItemFailures: true,
+      bisectBatchOnError: true,
+      retryAttempts: 5,
+      maxRecordAge: Duration.days(1),
+    }),
+  );
+  Validations.of(fn.role).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason: 'dynamodb:ListStreams, added with the stream event source, supports no resource-level permission; reading the stream itself is limited to the table\'s stream ARN.',
+  });
+}
+
+/** The daily reminder job: an EventBridge Scheduler schedule invoking the function (its role may invoke that function only). */
+function scheduleDaily(stack: Stack, fn: AppFunction, config: InfraConfig): void {
+  const role = new iam.Role(stack, 'ReminderScheduleRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'), description: 'EventBridge Scheduler: invokes the reminder function only' });
+  new scheduler.Schedule(stack, 'ReminderSchedule', {
+    description: 'Alliance Reporting: daily deadline reminders',
+    schedule: scheduler.ScheduleExpression.expression(config.mail.reminderSchedule),
+    target: new targets.LambdaInvoke(fn.function, { role, retryAttempts: 2 }),
+  });
+  const logicalId = stack.getLogicalId(fn.function.node.defaultChild as lambda.CfnFunction);
+  Validations.of(role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+    reason: "lambda:InvokeFunction on the reminder function and its versions (`<arn>:*`), as the Scheduler target grants it; no other function.",
+  });
 }
 
 /** Grants exactly what the function table lists, as explicit statements (no broad grant helpers). */

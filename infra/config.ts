@@ -43,6 +43,10 @@ export const SETTING_ENV_VARS = {
   apiGatewayCloudWatchRole: 'ALLIANCE_APIGW_CLOUDWATCH_ROLE',
   s3ForcePathStyle: 'ALLIANCE_S3_FORCE_PATH_STYLE',
   s3PublicEndpoint: 'ALLIANCE_S3_PUBLIC_ENDPOINT',
+  mailFrom: 'ALLIANCE_MAIL_FROM',
+  mailIdentity: 'ALLIANCE_MAIL_IDENTITY',
+  mailConfigurationSet: 'ALLIANCE_MAIL_CONFIGURATION_SET',
+  reminderSchedule: 'ALLIANCE_REMINDER_SCHEDULE',
   dataDir: 'DATA_DIR',
 } as const;
 export type SettingName = keyof typeof SETTING_ENV_VARS;
@@ -91,6 +95,13 @@ const SettingsSchema = z.object({
   apiGatewayCloudWatchRole: bool.default(true),
   s3ForcePathStyle: bool.default(false),
   s3PublicEndpoint: z.url().optional(),
+  /** The notices' sender address (verified in SES, or under a verified domain). */
+  mailFrom: z.email().default('no-reply@alliance-reporting.example.org'),
+  /** The SES identity the notifier may send as: a domain or an address; default the sender's domain. */
+  mailIdentity: z.string().regex(/^[^\s*]+$/, 'a domain or an email address, no wildcard').optional(),
+  mailConfigurationSet: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  /** When the daily reminder job runs (an EventBridge Scheduler expression, UTC). */
+  reminderSchedule: z.string().regex(/^(cron|rate)\(.+\)$/).default('cron(0 6 * * ? *)'),
   dataDir: z.string().min(1).default('.data'),
 });
 type Settings = z.infer<typeof SettingsSchema>;
@@ -132,6 +143,8 @@ export interface InfraConfig {
   /** Create the account-level role that lets API Gateway write logs (AWS::ApiGateway::Account). */
   apiGatewayCloudWatchRole: boolean;
   s3: { forcePathStyle: boolean; publicEndpoint?: string };
+  /** Notices: sender, the SES identity the notifier may use, its configuration set, the reminders' schedule. */
+  mail: { from: string; identity: string; configurationSet?: string; reminderSchedule: string };
 }
 
 export interface ConfigSources {
@@ -186,6 +199,12 @@ export function loadInfraConfig(sources: ConfigSources): InfraConfig {
     logRetentionDays: s.logRetentionDays as InfraConfig['logRetentionDays'],
     apiGatewayCloudWatchRole: s.apiGatewayCloudWatchRole,
     s3: { forcePathStyle: s.s3ForcePathStyle, ...(s.s3PublicEndpoint ? { publicEndpoint: s.s3PublicEndpoint } : {}) },
+    mail: {
+      from: s.mailFrom,
+      identity: s.mailIdentity ?? s.mailFrom.split('@')[1]!,
+      ...(s.mailConfigurationSet ? { configurationSet: s.mailConfigurationSet } : {}),
+      reminderSchedule: s.reminderSchedule,
+    },
   };
 }
 

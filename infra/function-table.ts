@@ -6,6 +6,7 @@
  * of truth shared with the Hono app and the OpenAPI document: nothing is copied by hand.
  */
 import { routes as approvalRoutes } from '../functions/approval/routes';
+import { routes as peopleRoutes } from '../functions/people/routes';
 import { routes as reviewRoutes } from '../functions/review/routes';
 import { routes as submissionRoutes } from '../functions/submission/routes';
 import { ATTACHMENTS_PREFIX, GSI1, UPLOADS_PREFIX } from '../shared/store/keys';
@@ -46,6 +47,17 @@ export interface FunctionSpec {
   readonly queryIndexes?: readonly string[];
   readonly bucket: BucketAccess;
   readonly memorySize?: number;
+  /**
+   * Cognito actions on the stack's user pool (only when the stack uses Cognito; the directory is
+   * in the table otherwise): `read` lists people, `admin` also invites, edits and disables them.
+   */
+  readonly userPool?: 'read' | 'admin';
+  /** Sends mail through SES: `ses:SendEmail`/`SendRawEmail` on the sender identity (and configuration set) only. */
+  readonly sendsMail?: boolean;
+  /** Not behind the API: `stream` = the table's stream (notice items only), `schedule` = the daily EventBridge Scheduler schedule. */
+  readonly trigger?: 'stream' | 'schedule';
+  /** Lambda timeout (default 25 s, under API Gateway's 29 s). */
+  readonly timeoutSeconds?: number;
 }
 
 /** A transition writes its state change and its audit event in one TransactWriteItems. */
@@ -90,6 +102,43 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     // participant leaves, read its report's meta item (BatchGetItem).
     table: ['BatchGetItem', 'Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem'],
     bucket: {},
+  },
+  {
+    // The directory (admin), one's own notices and preferences, and the outbox (admin). Table: the
+    // directory's Query/Get, an invitation's transaction (two conditional Puts), edits (Update),
+    // the outbox's Query per cycle and the cycles (Query).
+    name: 'people',
+    entry: 'functions/people/handler.ts',
+    routes: Object.values(peopleRoutes),
+    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+    bucket: {},
+    userPool: 'admin',
+  },
+  {
+    // The notifier: the table's stream, filtered to new notice items, → SES. Reads the directory
+    // (Query) and a reply's section (BatchGetItem); claims each mail (conditional PutItem) and records
+    // deliveries and the notice's status (UpdateItem). Retries with backoff inside one invocation.
+    name: 'notifier',
+    entry: 'functions/notifier/handler.ts',
+    routes: [],
+    table: ['BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
+    bucket: {},
+    userPool: 'read',
+    sendsMail: true,
+    trigger: 'stream',
+    timeoutSeconds: 120,
+  },
+  {
+    // The daily reminders: the cycles (Query), each open cycle's reports (gsi1), a reminder written once
+    // per participant and kind (a transaction of two conditional Puts).
+    name: 'reminder',
+    entry: 'functions/reminder/handler.ts',
+    routes: [],
+    table: ['Query', 'PutItem'],
+    queryIndexes: [GSI1],
+    bucket: {},
+    trigger: 'schedule',
+    timeoutSeconds: 120,
   },
   {
     // The web pages: `/` and every path no API function serves. They run the same use cases as the

@@ -31,6 +31,7 @@ export function buildStacks(app: App, config: InfraConfig, functions: readonly F
     bucketArnExport: stateful.bucketArnExport,
     authEnvironment: stateful.authEnvironment,
     webSignInEnvironment: stateful.webSignInEnvironment,
+    ...(stateful.userPool ? { userPool: stateful.userPool } : {}),
   });
   api.addStackDependency(stateful);
   Tags.of(app).add('project', 'alliance-reporting');

@@ -62,6 +62,8 @@ export class StatefulStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       // Never-completed attachment items carry `expiresAt` (epoch seconds; shared/store/attachments.ts).
       timeToLiveAttribute: TTL_ATTRIBUTE,
+      // The outbox's notices reach the notifier through the stream (new images; shared/store/table.ts has the same).
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });

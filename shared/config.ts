@@ -24,6 +24,13 @@ export const ConfigSchema = z.object({
   S3_FORCE_PATH_STYLE: bool.default(false),
   /** Endpoint used to sign URLs handed to browsers, when the server's own S3 endpoint is not reachable by them. */
   S3_PUBLIC_ENDPOINT: z.url().optional(),
+  /** The Cognito user pool that is the directory (the stack's `cognito` auth provider); without it the directory is in the table. */
+  USER_POOL_ID: z.string().min(1).optional(),
+  /** Notices: the sender address (an SES identity on AWS) and the SES configuration set. */
+  MAIL_FROM: z.string().min(3).default('Alliance Reporting <no-reply@alliance-reporting.local>'),
+  MAIL_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** Links in notices: the web pages' public URL. */
+  WEB_BASE_URL: z.url().optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { createApp } from '../../shared/http/app';
 import { registerApprovalRoutes } from '../approval/app';
 import type { AppDepsWithAttachments } from '../deps';
+import { registerPeopleRoutes } from '../people/app';
 import { registerReviewRoutes } from '../review/app';
 import { registerSubmissionRoutes } from '../submission/app';
 import { createWebApp } from '../web/app';
@@ -18,6 +19,7 @@ export function createLocalApp(deps: AppDepsWithAttachments, web: WebOptions = {
     registerSubmissionRoutes(app, deps);
     registerReviewRoutes(app, deps);
     registerApprovalRoutes(app, deps);
+    registerPeopleRoutes(app, deps);
   });
   // The web app serves every path the API does not own, with its own pipeline (cookies, HTML errors), as API Gateway routes them.
   const webApp = createWebApp(deps, web);

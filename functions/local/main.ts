@@ -13,7 +13,14 @@ import { loadWebOptions } from '../web/config';
 import { serveApi } from './api';
 import { ensureDevIssuer } from './dev-issuer';
 import { startLocalStorage } from './storage';
-import { seedReports } from './seed';
+import { rmSync, writeFileSync } from 'node:fs';
+import { isoCountryName } from '../../shared/form/countries';
+import { smtpMailer } from '../../shared/notices/mailer';
+import { handleStreamRecords } from '../../shared/notices/stream';
+import { startMailDev } from './mail';
+import { seedPeople, seedReports } from './seed';
+import { startStreamConsumer } from './stream-consumer';
+import { LOCAL_SERVICES_FILE } from './main-constants';
 
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
@@ -48,11 +55,29 @@ async function main(): Promise<void> {
     const created = await ensureTable(new DynamoDBClient({}), config.TABLE_NAME);
 
     const deps = createDepsWithAttachments(config);
-    // A new data folder starts with the two published 2014 forms, submitted, ready for review.
-    const seeded = created ? await seedReports(deps) : [];
     // The web pages, with the development sign-in (demo users) that exists only with the local issuer.
     const api = await serveApi(deps, { port, web: { ...loadWebOptions(), devSignIn: issuer } });
     started.push({ stop: api.close });
+
+    // Notices: MailDev on loopback, fed by the notifier's own handler from DynamoDB Local's stream.
+    const mail = await startMailDev({ smtpPort: Number(process.env.MAIL_SMTP_PORT ?? 1025), webPort: Number(process.env.MAIL_WEB_PORT ?? 1080) });
+    started.push(mail);
+    const notifier = {
+      outbox: deps.outbox,
+      directory: deps.directory,
+      reports: deps.reports,
+      mailer: smtpMailer({ host: '127.0.0.1', port: mail.smtpPort, from: config.MAIL_FROM }),
+      baseUrl: process.env.WEB_BASE_URL ?? api.url,
+      countryName: (code: string) => isoCountryName(code) ?? code,
+    };
+    const consumer = await startStreamConsumer({ tableName: config.TABLE_NAME, handle: (records) => handleStreamRecords(notifier, records) });
+    started.push(consumer);
+    const servicesFile = join(dataDir, LOCAL_SERVICES_FILE);
+    writeFileSync(servicesFile, JSON.stringify({ dynamoEndpoint: storage.dynamoEndpoint, tableName: config.TABLE_NAME }));
+    started.push({ stop: async () => rmSync(servicesFile, { force: true }) });
+
+    // A new data folder starts with the demo users in the directory and the two published 2014 forms, submitted, ready for review.
+    const seeded = created ? [...(await seedPeople(deps.directory)), ...(await seedReports(deps))] : [];
 
     process.stdout.write(
       [
@@ -62,11 +87,13 @@ async function main(): Promise<void> {
         `  data:     ${dataDir}${created ? ' (new table created)' : ''}`,
         `  storage:  DynamoDB Local ${storage.dynamoEndpoint}, S3 (s3rver) ${storage.s3Endpoint}`,
         `  API docs: ${api.url}/docs`,
+        `mail:      ${mail.webUrl} (MailDev: every notice the app sends; SMTP on 127.0.0.1:${mail.smtpPort})`,
         ...seeded.map((line) => `  seeded:   ${line}`),
         '',
         'Or use the API: get a token and make a first request:',
         '  TOKEN=$(npm run --silent token -- --role rapporteur --country ME)',
         `  curl -H "Authorization: Bearer $TOKEN" ${api.url}/cycles/2014/reports/ME`,
+        'Deadline reminders run once with: npm run remind -- [--now <ISO time>]',
         '',
         'Press Ctrl-C to stop.',
         '',

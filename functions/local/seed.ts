@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ReportDeps } from '../../shared/usecases/deps';
 import { importDocument } from '../../shared/usecases/documents';
+import type { Directory } from '../../shared/people/directory';
 import type { Actor } from '../../shared/workflow';
+import { DEMO_USERS } from '../web/config';
 
 export const SEED_DOCUMENTS = [
   { country: 'ME', file: 'montenegro-2014.txt' },
@@ -28,4 +30,12 @@ export async function seedReports(deps: ReportDeps): Promise<string[]> {
     lines.push(`${country}: ${file} imported, report ${result.status}`);
   }
   return lines;
+}
+
+/** The demo users as the directory's first people (their ids are their token subjects, so notices reach them). */
+export async function seedPeople(directory: Directory): Promise<string[]> {
+  for (const user of DEMO_USERS) {
+    await directory.create({ id: user.sub, email: `${user.id}@demo.alliance-reporting.local`, name: user.name, role: user.roles[0]!, country: user.country });
+  }
+  return [`directory: the ${DEMO_USERS.length} demo users (mail to <id>@demo.alliance-reporting.local)`];
 }

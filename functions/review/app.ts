@@ -103,7 +103,7 @@ function documentResponse(body: string, format: DocumentFormat, filename: string
       'content-type': format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8',
       'content-disposition': `inline; filename="${filename}.${format}"`,
       'cache-control': 'private, no-store',
-      // Answers are sanitized; the page needs no script at all.
+      // Answers carry no markup of their authors (raw HTML escaped); the page needs no script at all.
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:",
     },
   });

@@ -13,7 +13,7 @@ import { getCycle, listCycles } from '../../shared/usecases/cycles';
 import { getPublication, listPublications } from '../../shared/usecases/publications';
 import { getReport, saveSection, submitReport } from '../../shared/usecases/reports';
 import type { AppDepsWithAttachments } from '../deps';
-import { registerDocs } from '../openapi';
+import { registerDocs } from '../docs';
 import { routes } from './routes';
 
 export function registerSubmissionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDepsWithAttachments): void {

@@ -14,6 +14,7 @@ import { assetRoutes } from './routes/assets';
 import { attachmentRoutes } from './routes/attachments';
 import { changeRoutes } from './routes/changes';
 import { cycleRoutes } from './routes/cycles';
+import { peopleRoutes } from './routes/people';
 import { publicRoutes } from './routes/public';
 import { questionRoutes } from './routes/questions';
 import { reportRoutes } from './routes/reports';
@@ -35,6 +36,7 @@ export function createWebApp(deps: AppDepsWithAttachments, options: WebOptions =
   app.route('/', publicRoutes(site));
   app.route('/', questionRoutes(site));
   app.route('/', cycleRoutes(site));
+  app.route('/', peopleRoutes(site));
   const { notFound, onError } = errorHandlers(site);
   app.notFound(notFound);
   app.onError(onError);

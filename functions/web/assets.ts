@@ -77,7 +77,7 @@ p, ul, ol { margin: 0.5rem 0; }
 .field label, .field .label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
 .hint { display: block; color: var(--muted); font-size: 0.92rem; margin: 0 0 0.35rem; }
 .error-message { display: block; color: var(--danger); font-weight: 600; margin: 0.25rem 0; }
-textarea, input[type="text"], select, input[type="file"] { font: inherit; color: var(--ink); background: var(--paper); border: 2px solid #5c6370; border-radius: 4px; padding: 0.4rem 0.5rem; max-width: 100%; }
+textarea, input[type="text"], input[type="email"], select, input[type="file"] { font: inherit; color: var(--ink); background: var(--paper); border: 2px solid #5c6370; border-radius: 4px; padding: 0.4rem 0.5rem; max-width: 100%; }
 textarea { width: 100%; min-height: 16rem; line-height: 1.5; }
 textarea.short { min-height: 6rem; }
 [aria-invalid="true"] { border-color: var(--danger); }
@@ -137,7 +137,7 @@ details > summary { cursor: pointer; color: var(--brand); font-weight: 600; padd
 .filters .field { margin: 0; min-width: 0; max-width: 100%; }
 .filters select { width: 100%; }
 .cycle-title { font-weight: 400; }
-.field input[type="text"] { width: 100%; max-width: 40rem; }
+.field input[type="text"], .field input[type="email"] { width: 100%; max-width: 40rem; }
 .table-scroll { position: relative; overflow-x: auto; max-width: 100%; border: 1px solid var(--line); background: var(--paper); }
 .table-scroll:focus-visible { outline-offset: 0; }
 table.data { border-collapse: collapse; width: 100%; background: var(--paper); }
@@ -155,6 +155,8 @@ table.matrix caption { white-space: normal; }
 table.matrix td.status-draft, table.matrix td.status-submitted, table.matrix td.status-returned, table.matrix td.status-approved { font-weight: 700; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; list-style: none; padding: 0; font-size: 0.9rem; }
 .site-footer { max-width: 72rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: 0.9rem; border-top: 1px solid var(--line); }
+.notice-list { list-style: none; padding: 0; display: grid; gap: 0.5rem; }
+.notice-list input[type=checkbox] { width: 1.25rem; height: 1.25rem; margin-right: 0.5rem; vertical-align: middle; }
 .demo-users { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
 .demo-users li { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
 .any-rapporteur { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-end; justify-content: space-between; width: 100%; }

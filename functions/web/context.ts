@@ -40,9 +40,11 @@ export function createSite(deps: AppDepsWithAttachments, options: WebOptions): S
   };
 }
 
-/** Renders a page (Hono JSX) as a full HTML document. */
+/** Renders a page (Hono JSX) as a full HTML document; a page may be async (a lazy page, functions/web/lazy.ts). */
 export async function render(c: C, node: unknown, status = 200): Promise<Response> {
-  const html = await (node as Promise<string> | string);
+  const resolved = await node;
+  // A JSX node renders by toString(), which returns a Promise when a component in it is async.
+  const html = await (resolved !== null && typeof resolved === 'object' ? (resolved as { toString(): string | Promise<string> }).toString() : String(resolved));
   return c.html(`<!doctype html>\n${html}`, status as 200);
 }
 

@@ -5,7 +5,7 @@
 import type { Child, FC, PropsWithChildren } from 'hono/jsx';
 import type { CycleSummary } from '../../shared/usecases/cycles';
 import { isStaff, type ReportStatus, type SectionStatus } from '../../shared/workflow';
-import { adminCyclesPath, dashboardPath, publicCyclePath, questionsPath, reportPath } from './paths';
+import { accountPath, adminCyclesPath, adminPeoplePath, dashboardPath, publicCyclePath, questionsPath, reportPath } from './paths';
 import { CSRF_FIELD, type Session } from './session';
 
 /** What every page needs to render links and forms: the base path and the signed-in session. */
@@ -179,6 +179,11 @@ export const Layout: FC<PropsWithChildren<{ ctx: PageContext; title: string; scr
                     <a href={href(adminCyclesPath)}>Cycles</a>
                   </li>
                 ) : null}
+                {admin ? (
+                  <li>
+                    <a href={href(adminPeoplePath)}>People</a>
+                  </li>
+                ) : null}
                 {country && cycle ? (
                   <li>
                     <a href={href(reportPath(cycle, country))}>My report</a>
@@ -197,7 +202,7 @@ export const Layout: FC<PropsWithChildren<{ ctx: PageContext; title: string; scr
                 {session ? (
                   <>
                     <li class="who">
-                      Signed in as {session.actor.name} ({roleLabel(session)})
+                      Signed in as <a href={href(accountPath)}>{session.actor.name}</a> ({roleLabel(session)})
                     </li>
                     <li>
                       <form method="post" action={href('/sign-out')}>

@@ -12,6 +12,11 @@ export const dashboardPath = (cycle: string) => `/reports/${encodeURIComponent(c
 export const publicCyclePath = (cycle: string) => `/public/${encodeURIComponent(cycle)}`;
 export const adminCyclesPath = '/admin/cycles';
 export const adminCyclePath = (cycle: string) => `${adminCyclesPath}/${encodeURIComponent(cycle)}`;
+export const adminPeoplePath = '/admin/people';
+export const adminPersonPath = (id: string) => `${adminPeoplePath}/${encodeURIComponent(id)}`;
+export const adminNotificationsPath = '/admin/notifications';
+/** A person's own page: what they will be told, and their choices. */
+export const accountPath = '/account';
 /** One question across countries. */
 export const questionPath = (cycle: string, section: string) => `/questions/${encodeURIComponent(cycle)}/${encodeURIComponent(section)}`;
 export const questionsPath = (cycle: string) => `/questions/${encodeURIComponent(cycle)}`;
@@ -36,7 +41,7 @@ export function sectionAnchor(section: string): string {
  * Paths the JSON API owns (API Gateway routes them to the API functions; the local server too).
  * Everything else belongs to the web app.
  */
-export const API_PATH_PREFIXES = ['/cycles', '/health', '/openapi.json', '/docs'] as const;
+export const API_PATH_PREFIXES = ['/cycles', '/health', '/openapi.json', '/docs', '/users', '/me', '/notifications'] as const;
 
 export function isApiPath(path: string): boolean {
   return API_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));

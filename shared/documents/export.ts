@@ -40,7 +40,7 @@ export function renderMarkdown(info: CycleInfo, countryName: string, sections: r
 
 /**
  * The report as one printable HTML page: `h1` title with the country below it, `h2` targets,
- * `h3` goals, `h4` questions; answers rendered from Markdown and sanitized; attachments listed
+ * `h3` goals, `h4` questions; answers rendered from Markdown with raw HTML escaped; attachments listed
  * under their section.
  */
 export function renderHtml(info: CycleInfo, countryName: string, sections: readonly SectionAnswer[], options: HtmlOptions & { edition?: Edition } = {}): string {

@@ -1,11 +1,12 @@
 /**
- * Rendering primitives shared by the single-report export and the cycle compilation: the one place
- * that turns an answer into sanitized HTML, the form skeleton in Markdown and HTML, and the page shell.
+ * Rendering primitives shared by the single-report export and the cycle compilation: answers as HTML
+ * (shared/documents/markdown.ts), the form skeleton in Markdown and HTML, and the page shell.
  */
-import { Marked } from 'marked';
-import sanitizeHtml from 'sanitize-html';
 import type { CycleInfo } from '../form';
 import { answerKind, formOutline, type FormQuestion, type SectionAnswer } from './answers';
+import { answerToHtml, escapeHtml } from './markdown';
+
+export { answerToHtml, escapeHtml } from './markdown';
 
 /** Options of the HTML renderers. */
 export interface HtmlOptions {
@@ -19,35 +20,6 @@ export const NOTHING_TO_REPORT_MARK = '/';
 /** What an export prints for a section nobody has answered yet (the parser reads it back as unanswered). */
 export const UNANSWERED_MARK = 'No answer yet.';
 
-// A private instance: options set here never leak into, or get changed by, other users of `marked`.
-const markdown = new Marked({ gfm: true, breaks: false });
-
-const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'ul', 'ol', 'li', 'em', 'strong', 'del', 'a', 'blockquote', 'code', 'pre', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
-  allowedAttributes: { a: ['href', 'title', 'rel'], ol: ['start'], th: ['align'], td: ['align'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesAppliedToAttributes: ['href'],
-  allowProtocolRelative: false,
-  // Answers sit under the question's heading: their own headings would break the document outline.
-  transformTags: {
-    h1: 'p', h2: 'p', h3: 'p', h4: 'p', h5: 'p', h6: 'p',
-    i: 'em',
-    b: 'strong',
-    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }),
-  },
-  disallowedTagsMode: 'discard',
-};
-
-/** Escape text for HTML element content and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-/** Render an answer's Markdown to HTML that is safe to embed: no script, event handler or `javascript:` URL survives. */
-export function answerToHtml(text: string): string {
-  return sanitizeHtml(markdown.parse(text, { async: false }), SANITIZE_OPTIONS).trim();
-}
-
 /** The answer block of the official layout: the Markdown, `/` or `No answer yet.`, then one `Attachment:` line per file. */
 export function answerMarkdown(answer: SectionAnswer | undefined): string {
   const kind = answerKind(answer);
@@ -56,7 +28,7 @@ export function answerMarkdown(answer: SectionAnswer | undefined): string {
   return files.length > 0 ? `${body}\n\n${files.join('\n')}` : body;
 }
 
-/** The answer as HTML: sanitized Markdown, a nothing-to-report note or a no-answer note, then its attachments. */
+/** The answer as HTML: Markdown with raw HTML escaped (markdown.ts), a nothing-to-report note or a no-answer note, then its attachments. */
 export function answerHtml(answer: SectionAnswer | undefined): string {
   const kind = answerKind(answer);
   const body =

@@ -37,23 +37,54 @@ export function actorFromClaims(claims: unknown): Actor {
 /** Seconds of clock difference tolerated between the issuer and this server (exp, nbf, iat). */
 const CLOCK_TOLERANCE = 30;
 
-export function createTokenVerifier(config: Pick<Config, 'AUTH_ISSUER' | 'AUTH_AUDIENCE' | 'AUTH_JWKS_URL' | 'AUTH_JWKS'>): TokenVerifier {
+/** Verified tokens kept per container (each one's actor until its `exp`); the oldest goes first when full. */
+export const VERIFIED_TOKEN_CACHE_SIZE = 1000;
+
+export interface TokenVerifierOptions {
+  /** Milliseconds since the epoch (tests move it); default Date.now. */
+  now?: () => number;
+  /** Entries of the verified-token cache, at most; default VERIFIED_TOKEN_CACHE_SIZE. */
+  cacheSize?: number;
+}
+
+/**
+ * Verifies tokens with jose, and keeps each verified token's actor until the token expires: a
+ * session's next requests cost a Map lookup instead of a signature check (~0.35 ms of CPU each). The
+ * key is the whole token, signature included, so only the exact string that was verified hits; a
+ * token without `exp` or `iat` is refused. Bounded: the oldest entry is dropped when full.
+ */
+export function createTokenVerifier(config: Pick<Config, 'AUTH_ISSUER' | 'AUTH_AUDIENCE' | 'AUTH_JWKS_URL' | 'AUTH_JWKS'>, options: TokenVerifierOptions = {}): TokenVerifier {
+  const now = options.now ?? Date.now;
+  const cacheSize = options.cacheSize ?? VERIFIED_TOKEN_CACHE_SIZE;
+  const verified = new Map<string, { actor: Actor; expiresAt: number }>();
   const keys: JWTVerifyGetKey = config.AUTH_JWKS
     ? createLocalJWKSet(JSON.parse(config.AUTH_JWKS))
     : createRemoteJWKSet(new URL(config.AUTH_JWKS_URL!), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
   return {
     async verify(token) {
+      const hit = verified.get(token);
+      if (hit) {
+        if (now() < hit.expiresAt) return hit.actor;
+        verified.delete(token);
+      }
       try {
         const { payload } = await jwtVerify(token, keys, {
           issuer: config.AUTH_ISSUER,
           ...(config.AUTH_AUDIENCE ? { audience: config.AUTH_AUDIENCE } : {}),
           algorithms: ['ES256', 'RS256'],
           clockTolerance: CLOCK_TOLERANCE,
+          currentDate: new Date(now()),
           // A token that never expires, or whose issue time is unknown, is refused whoever signed it (OIDC ID tokens carry both).
           requiredClaims: ['exp', 'iat'],
         });
-        if (payload.iat! > Math.floor(Date.now() / 1000) + CLOCK_TOLERANCE) throw new UnauthenticatedError('The token is not valid: it was issued in the future.');
-        return actorFromClaims(payload);
+        if (payload.iat! > Math.floor(now() / 1000) + CLOCK_TOLERANCE) throw new UnauthenticatedError('The token is not valid: it was issued in the future.');
+        const actor = actorFromClaims(payload);
+        // Kept until `exp` itself (the tolerance is for clock skew at the first check, not granted again).
+        if (typeof payload.exp === 'number' && payload.exp * 1000 > now() && cacheSize > 0) {
+          if (verified.size >= cacheSize) verified.delete(verified.keys().next().value!);
+          verified.set(token, { actor, expiresAt: payload.exp * 1000 });
+        }
+        return actor;
       } catch (error) {
         if (error instanceof UnauthenticatedError) throw error;
         if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('The token has expired; sign in again.');

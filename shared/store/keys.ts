@@ -20,6 +20,17 @@
  *     sk = CYCLE#<cycle>                  one reporting cycle: form, participants, deadline, extensions,
  *                                         status, previous cycle, and the item's version
  *
+ *   pk = OUTBOX#<cycle>                   the transactional outbox of a cycle's notices
+ *     sk = NOTICE#<at>#<id>               one notice (kind, report, counts; never answer or comment text),
+ *                                         written in the transaction of the change it tells of; its
+ *                                         delivery status (pending, sent, failed), attempts, last error
+ *     sk = DELIVERY#<notice id>#<person>  one recipient's delivery (the idempotency key: a conditional Put)
+ *     sk = REMINDER#<country>#<kind>      a reminder written once per participant and kind
+ *
+ *   pk = USERS                            the directory (OIDC provider and local; with Cognito: preferences only)
+ *     sk = USER#<id>                      one person: email, name, role, country, disabled, preferences
+ *     sk = EMAIL#<lower-case email>       the email's owner (a duplicate email fails its conditional Put)
+ *
  *   S3: uploads/<cycle>/<country>/<section>/<id>       presigned PUT target; expires unless completed
  *       attachments/<cycle>/<country>/<section>/<id>   completed attachments
  *
@@ -66,6 +77,17 @@ export const cycleGsiPk = (cycle: string) => `CYCLE#${cycle}`;
 export const cycleGsiSk = (status: string, country: string) => `${status}#${country}`;
 /** After every report status (`~` sorts last), so a status prefix never matches a draft review. */
 export const reviewGsiSk = (country: string, reviewer: string) => `~review#${country}#${reviewer}`;
+
+export const OUTBOX_PREFIX = 'OUTBOX#';
+export const NOTICE_PREFIX = 'NOTICE#';
+export const outboxPk = (cycle: string) => `${OUTBOX_PREFIX}${cycle}`;
+export const noticeSk = (at: string, id: string) => `${NOTICE_PREFIX}${at}#${id}`;
+export const deliverySk = (notice: string, person: string) => `DELIVERY#${notice}#${person}`;
+export const reminderSk = (country: string, kind: string) => `REMINDER#${country}#${kind}`;
+export const USERS_PK = 'USERS';
+export const USER_PREFIX = 'USER#';
+export const userSk = (id: string) => `${USER_PREFIX}${id}`;
+export const emailSk = (email: string) => `EMAIL#${email.toLowerCase()}`;
 
 /** S3 key prefix of uploads in flight (the bucket's lifecycle rule expires what is never completed). */
 export const UPLOADS_PREFIX = 'uploads/';

@@ -24,6 +24,7 @@ import { batchGetAll, cancellationReasons, isTransactionConflict, queryAll, type
 import { ReportArchive } from './report-archive';
 import { AuditEventSchema, CommentItemSchema, DraftItemSchema, MetaItemSchema, SectionItemSchema, type AuditEvent, type MetaItem } from './items';
 import { answerWrite, newCommentId, revisionPut, transitionItems } from './report-writes';
+import { newNotice, noticePut } from './notice-items';
 import { COMMENT_PREFIX, DRAFT_PREFIX, EVENT_PREFIX, GSI1, META_SK, REPORT_ITEMS_PREFIX, SECTION_PREFIX, commentPrefix, commentSk, cycleGsiPk, draftSk, reportPk, reviewGsiSk, sectionSk } from './keys';
 
 export { AuditEventSchema, type AuditEvent } from './items';
@@ -343,6 +344,8 @@ export class ReportStore {
                 ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
               },
             },
+            // The country's reply: the reviewer who returned the section is told (the outbox, in the same transaction).
+            noticePut(this.tableName, newNotice({ kind: 'replyOnReturn', cycle: info.cycle.id, country, section: stored.section }, stored.at)),
           ],
         }),
       );

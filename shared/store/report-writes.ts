@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ActorRef, SectionChange, TransitionPlan } from '../workflow';
 import type { AuditEvent, Revision } from './items';
+import { noticePut, transitionNotice } from './notice-items';
 import { META_SK, publicationSk, publishedSectionSk, commentSk, cycleGsiPk, cycleGsiSk, draftSk, eventSk, reportPk, revisionSk, sectionSk } from './keys';
 
 /** A new comment id: 72 random bits, base64url (12 characters). */
@@ -88,7 +89,11 @@ export function transitionItems(tableName: string, plan: TransitionPlan, event: 
       ]
     : [];
   const draftDelete = plan.discardDraftOf ? [{ Delete: { TableName: tableName, Key: { pk, sk: draftSk(plan.discardDraftOf) } } }] : [];
-  return [metaUpdate, ...sectionUpdates, ...statusChecks, eventPut, ...revisionPuts, ...commentPuts, ...publicationPuts, ...draftDelete];
+  // The transactional outbox: a transition someone must act on writes its notice with it (last, so the
+  // cancellation reasons of the items above keep their positions).
+  const notice = transitionNotice(event, plan.cycle, plan.country);
+  const noticePuts = notice ? [noticePut(tableName, notice)] : [];
+  return [metaUpdate, ...sectionUpdates, ...statusChecks, eventPut, ...revisionPuts, ...commentPuts, ...publicationPuts, ...draftDelete, ...noticePuts];
 }
 
 /**

@@ -4,7 +4,7 @@
  * whole cycle, and copying last cycle's answers into a report (prefill).
  */
 import { participantOf, type CycleInfo, type Participant } from '../form';
-import { renderCommitmentsHtml, renderCommitmentsMarkdown, type CountryCommitments } from '../documents';
+import type { CountryCommitments } from '../documents/commitments';
 import { attachmentsBySection } from '../store/attachment-items';
 import type { ReportItems, ReportRef } from '../store/report-store';
 import {
@@ -181,5 +181,6 @@ export async function compileCommitments(deps: ReportDeps, actor: Actor | undefi
       ...(currentShown.has(p.code) ? { reported: text(info.cycle.id, p.code, `${g.id}.A`) } : {}),
     })),
   }));
+  const { renderCommitmentsHtml, renderCommitmentsMarkdown } = await import('../documents/commitments');
   return input.format === 'md' ? renderCommitmentsMarkdown(info, previous, reports) : renderCommitmentsHtml(info, previous, reports);
 }

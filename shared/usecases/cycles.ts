@@ -8,7 +8,7 @@
  * cache), decides with the pure rules of shared/workflow/cycles.ts and writes the cycle's item on the
  * version read (one PutItem): a concurrent change gives 409, never a silent overwrite.
  */
-import { followingForm, isoCountryName, type Cycle, type CycleInfo, type CycleStatus, type Form, type Participant } from '../form';
+import { followingForm, type Cycle, type CycleInfo, type CycleStatus, type Form, type Participant } from '../form';
 import {
   ConflictError,
   InvalidInputError,
@@ -107,7 +107,7 @@ export async function createCycle(deps: CycleAdminDeps, actor: Actor, input: Cre
   }
   if (from.cycle.year >= input.year) throw invalid([{ path: 'body.year', message: `must be later than the year of the ${from.cycle.id} cycle it follows (${from.cycle.year})` }]);
   const form = followingForm(from.cycle.form, input.year - from.cycle.year);
-  const participants = input.participants ? participantsFrom(input.participants, from.cycle.participants) : from.cycle.participants;
+  const participants = input.participants ? await participantsFrom(input.participants, from.cycle.participants) : from.cycle.participants;
   const cycle: Cycle = {
     id: input.id,
     year: input.year,
@@ -143,7 +143,7 @@ export async function updateCycle(deps: CycleAdminDeps, actor: Actor, input: Upd
     if (input.deadline !== undefined) next.deadline = input.deadline;
     if (input.opensAt !== undefined) next.opensAt = input.opensAt;
     if (input.participants !== undefined) {
-      next.participants = participantsFrom(input.participants, cycle.participants);
+      next.participants = await participantsFrom(input.participants, cycle.participants);
       const leaving = cycle.participants.filter((p) => !input.participants!.includes(p.code));
       if (leaving.length > 0) {
         const items = await deps.reports.readItems({ reports: leaving.map((p) => ({ cycle: cycle.id, country: p.code })) });
@@ -209,7 +209,9 @@ async function changeCycle(
  * Participants from ISO codes: a code the cycle had keeps its name (as the Alliance's documents gave
  * it); a new one is named from the ISO 3166-1 list (XK: Kosovo). Unknown or repeated codes are a 400.
  */
-function participantsFrom(codes: readonly string[], known: readonly Participant[]): Participant[] {
+async function participantsFrom(codes: readonly string[], known: readonly Participant[]): Promise<Participant[]> {
+  // The ISO list is loaded the first time a cycle's participants change, not at cold start.
+  const { isoCountryName } = await import('../form/countries');
   const names = new Map(known.map((p) => [p.code, p.name]));
   const errors: FieldError[] = [];
   const seen = new Set<string>();

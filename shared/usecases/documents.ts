@@ -2,7 +2,9 @@
  * Use cases on reporting-form documents: import a published document into a report (through the
  * same workflow and store as the API), export a report, and compile a cycle.
  */
-import { parseReportingForm, renderCompilationHtml, renderCompilationMarkdown, renderHtml, renderMarkdown, type CountryReport, type Edition, type ParsedReportingForm } from '../documents';
+import type { CountryReport } from '../documents/answers';
+import type { Edition } from '../documents/export';
+import { parseReportingForm, type ParsedReportingForm } from '../documents/parse';
 import { attachmentsBySection } from '../store/attachment-items';
 import type { AuditEvent } from '../store/report-store';
 import { InvalidInputError, authorize, deadlineOf, decideImport, isStaff, stateAfter, type Actor, type FieldError, type ReportState } from '../workflow';
@@ -87,6 +89,8 @@ export async function exportReport(deps: ReportDeps, actor: Actor | undefined, a
   const { info, participant, report, attachments, publication } = await getReport(deps, actor, at);
   const sections = report.sections.map((s) => ({ ...s, attachments: attachments.get(s.id) ?? [] }));
   const edition = editionOf(report, publication);
+  // Rendering (marked) is loaded on the first export, not at cold start (a lazy chunk of the bundle).
+  const { renderHtml, renderMarkdown } = await import('../documents/export');
   return at.format === 'md' ? renderMarkdown(info, participant.name, sections, edition) : renderHtml(info, participant.name, sections, { edition });
 }
 
@@ -118,6 +122,7 @@ export async function compileCycle(deps: ReportDeps, actor: Actor | undefined, i
     const attachments = attachmentsBySection(otherItems);
     return { country: summary.country, countryName, edition: editionOf(report, undefined), sections: report.sections.map((s) => ({ ...s, attachments: attachments.get(s.id) ?? [] })) };
   });
+  const { renderCompilationHtml, renderCompilationMarkdown } = await import('../documents/compile');
   return input.format === 'md' ? renderCompilationMarkdown(info, reports) : renderCompilationHtml(info, reports);
 }
 

@@ -7,3 +7,4 @@ export * from './decide';
 export * from './reviews';
 export * from './cycles';
 export * from './messages';
+export * from './notices';

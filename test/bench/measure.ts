@@ -22,7 +22,7 @@ export const WARMUP_SECONDS = intEnv('BENCH_WARMUP_SECONDS', 4, 30);
 export const N_HEAVY = Math.min(N, 40);
 export const WARMUP_HEAVY = Math.min(WARMUP, 5);
 /** The whole run is aborted past this (a stuck service must not hang the machine). */
-export const WATCHDOG_MS = 300_000;
+export const WATCHDOG_MS = 600_000;
 
 // ---------------------------------------------------------------- measurement -------------------
 

@@ -5,7 +5,7 @@
  * buttons; another country's report names both countries and leads to one's own; the section editor
  * keeps the user's text across a reload, warns before leaving, and never advises what loses text;
  * refused attachments say which kinds are accepted, in the page's error style.
- * Screenshots of each refusal state: test/browser/screenshots/8x-*.png.
+ * Screenshots of each refusal state: test-results/screenshots/8x-*.png.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +16,9 @@ import { getReport, saveSection } from '../../shared/usecases/reports';
 import { sendReview } from '../../shared/usecases/reviews';
 import { sectionEtag, type Actor } from '../../shared/workflow';
 import { readSeed } from '../support/seeds';
-import { axeLog, expectAccessible, horizontalOverflow, launchBrowser, newContext, signIn, startWebServer, type WebServer } from './support';
+import { SCREENSHOT_DIR, axeLog, expectAccessible, horizontalOverflow, launchBrowser, newContext, signIn, startWebServer, type WebServer } from './support';
 
-const SHOTS = join('test', 'browser', 'screenshots');
+const SHOTS = SCREENSHOT_DIR;
 const ADMIN: Actor = { sub: 'seed-admin', name: 'Seeding admin', roles: ['admin'] };
 const XK_RAPPORTEUR: Actor = { sub: 'demo-rap-xk', name: 'Rapporteur of Kosovo', roles: ['rapporteur'], country: 'XK' };
 const ME = { cycle: '2014', country: 'ME' };

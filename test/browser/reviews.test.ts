@@ -182,7 +182,8 @@ describe('the country answers every return and submits again', () => {
   it("gives the reviewer the section page's own review actions, and the change since the review", async () => {
     await rev.goto('/reports/2014/ME/sections/3.1.A');
     expect(await rev.locator('#review-actions-heading').textContent()).toBe('Your review of this section');
-    expect(await rev.locator('.changes').count()).toBe(1);
+    expect(await rev.locator('.changes h3').textContent()).toBe('Changed since the review');
+    expect(await rev.locator('.changes .diff ins').count()).toBeGreaterThan(0);
     await rev.getByRole('button', { name: 'Approve section 3.1.A' }).click();
     await expect.poll(() => rev.locator('#flash').textContent()).toContain('Added to your review');
     expect(new URL(rev.url()).pathname).toBe('/reports/2014/ME/sections/3.1.A');

@@ -8,6 +8,15 @@ import { synthCached } from './synth';
  * "Resources" → "Community image" (localstack/localstack-docs, src/content/docs/aws/services/cloudformation.mdx).
  * Types missing here (Cognito, ApiGatewayV2, ApiGateway::Authorizer, WAF…) need a paid image; the
  * Community image silently skips them today and will fail the deployment in a future release.
+ *
+ * The notices add only listed types: AWS::Lambda::EventSourceMapping (the table's stream → the
+ * notifier; DynamoDB Streams is a Community service), AWS::Scheduler::Schedule (the daily reminders)
+ * and IAM roles and policies; SES is used, not declared (the sender identity is verified by the operator).
+ * LocalStack's own limits, from its docs: EventBridge Scheduler is mocked, schedules are created but
+ * never run (https://docs.localstack.cloud/aws/services/scheduler/, "Current Limitations": invoke the
+ * reminder function by hand there); SES v1 and v2 SendEmail are emulated with identities verified
+ * automatically and sent mail kept for inspection at `/_aws/ses`, not delivered
+ * (https://docs.localstack.cloud/aws/services/ses/).
  */
 const LOCALSTACK_COMMUNITY_TYPES = new Set([
   'AWS::Amplify::Branch',

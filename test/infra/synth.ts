@@ -3,7 +3,8 @@
  * context set to no stack makes NodejsFunction skip esbuild), and read their templates.
  */
 import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { expect } from 'vitest';
 import { cdkJsonContext } from '../../infra/cdk-context';
 import { loadInfraConfig, type InfraConfig } from '../../infra/config';
 import type { FunctionSpec } from '../../infra/function-table';
@@ -52,3 +53,19 @@ export function synthCached(settings: Record<string, unknown> = {}): Synthesized
   }
   return result;
 }
+
+/** Logical id of the Lambda function of a function-table entry. */
+export function functionId(t: Template, name: string): string {
+  const ids = Object.keys(t.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp(` ${name} (API|job) `) } }));
+  expect(ids, name).toHaveLength(1);
+  return ids[0]!;
+}
+
+/** Every IAM statement attached to a function's role. */
+export function statementsOf(t: Template, name: string): { Action: string | string[]; Resource: unknown; Condition?: unknown }[] {
+  const fn = t.toJSON().Resources[functionId(t, name)];
+  const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+  const policies = Object.values(t.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]));
+  return policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
+}
+

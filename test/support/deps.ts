@@ -19,6 +19,8 @@ import { CycleStore, createCycleCatalog } from '../../shared/store/cycle-store';
 import type { AppDepsWithAttachments } from '../../functions/deps';
 import { ensureDevIssuer, type DevIssuer } from '../../functions/local/dev-issuer';
 import { createTestTable } from './dynamo';
+import { TableDirectory } from '../../shared/people/table-directory';
+import { OutboxStore } from '../../shared/store/outbox-store';
 
 /** A clock the test moves on (the cycle catalog's cache lifetime runs on it). */
 export interface TestClock {
@@ -56,6 +58,8 @@ export async function createTestDeps(prefix: string, doc: DynamoDBDocumentClient
     cycles: createCycleCatalog(new CycleStore({ doc, tableName }), { clock: clock.now }),
     attachments: createAttachmentStore({ doc, ...createS3Clients(config), tableName, bucket: config.BUCKET_NAME }),
     verifier: createTokenVerifier(config),
+    directory: new TableDirectory(doc, tableName),
+    outbox: new OutboxStore(doc, tableName),
   };
   return { deps, clock, issuer, dataDir, tableName };
 }

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeFormPath } from '../../functions/web/pages/cycle-form';
-import { CycleSchema, FORM_2014, followingForm, findCycle, isoCountryName, moveYears, type Cycle } from '../../shared/form';
+import { CycleSchema, FORM_2014, followingForm, findCycle, moveYears, type Cycle } from '../../shared/form';
+import { isoCountryName } from '../../shared/form/countries';
 import {
   CYCLE_ACTIONS,
   ConflictError,

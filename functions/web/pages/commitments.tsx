@@ -5,7 +5,7 @@
  * every country's answer to it.
  */
 import type { Child, FC } from 'hono/jsx';
-import { answerToHtml } from '../../../shared/documents';
+import { answerToHtml } from '../../../shared/documents/markdown';
 import type { CycleInfo } from '../../../shared/form';
 import type { CommitmentsView } from '../../../shared/usecases/commitments';
 import { prefillRefusal, type ReportState } from '../../../shared/workflow';

@@ -15,7 +15,7 @@ const STATUS_TEXT = { planned: 'Planned', open: 'Open', closed: 'Closed' } as co
 export const CycleStatus: FC<{ status: keyof typeof STATUS_TEXT }> = ({ status }) => <span class={`cycle-status cycle-${status}`}>{STATUS_TEXT[status]}</span>;
 
 /** One input with its label, hint and error message (the error's field id is the input's id). */
-const Field: FC<{ id: string; name: string; label: string; hint?: string; value?: string; type?: string; errors: FieldErrorView[]; textarea?: boolean }> = (p) => {
+export const Field: FC<{ id: string; name: string; label: string; hint?: string; value?: string; type?: string; errors: FieldErrorView[]; textarea?: boolean }> = (p) => {
   const error = p.errors.find((e) => e.field === p.id);
   const described = [p.hint ? `${p.id}-hint` : '', error ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id: p.id, name: p.name, 'aria-describedby': described, 'aria-invalid': error ? 'true' : undefined };

@@ -6,7 +6,8 @@
 import type { FC } from 'hono/jsx';
 import type { CycleInfo, Participant } from '../../../shared/form';
 import { participantOf } from '../../../shared/form';
-import { answerToHtml, formOutline } from '../../../shared/documents';
+import { formOutline } from '../../../shared/documents/answers';
+import { answerToHtml } from '../../../shared/documents/markdown';
 import type { Attachment } from '../../../shared/store/attachment-items';
 import type { PublicationHeader } from '../../../shared/store/items';
 import type { ReportSummary } from '../../../shared/store/report-store';

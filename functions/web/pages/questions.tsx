@@ -3,7 +3,8 @@
  * participant's answer side by side (staff: every participant, the public: published reports only).
  */
 import type { FC } from 'hono/jsx';
-import { answerToHtml, formOutline } from '../../../shared/documents';
+import { formOutline } from '../../../shared/documents/answers';
+import { answerToHtml } from '../../../shared/documents/markdown';
 import type { CycleInfo } from '../../../shared/form';
 import type { AnswersView } from '../../../shared/usecases/answers';
 import { Breadcrumbs, Layout, RawHtml, StatusBadge, Time, type PageContext } from '../layout';

@@ -6,7 +6,7 @@
  */
 import type { FC } from 'hono/jsx';
 import type { CycleInfo, Participant, Section } from '../../../shared/form';
-import { answerToHtml } from '../../../shared/documents';
+import { answerToHtml } from '../../../shared/documents/markdown';
 import type { Attachment } from '../../../shared/store/attachment-items';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_SIZE } from '../../../shared/workflow/attachments';
 import { awaitsResponse, canEditSection, changedSinceReview, holdsRoleFor, isReaderOf, isStaff, reopenRefusal, sectionEtag, type Comment, type DraftReview, type ReportState, type SectionState } from '../../../shared/workflow';
@@ -21,10 +21,8 @@ import type { CommitmentsView } from '../../../shared/usecases/commitments';
 import { AnnouncedCommitment } from './commitments';
 import { CycleStatusNotice } from './deadlines';
 
-export const TEXT_FIELD = 'answer-text';
-export const NTR_FIELD = 'answer-nothing';
-/** The read-only copy of a draft that can no longer be saved (the section was locked meanwhile). */
-export const UNSAVED_FIELD = 'unsaved-text';
+export { NTR_FIELD, TEXT_FIELD, UNSAVED_FIELD } from './section-fields';
+import { NTR_FIELD, TEXT_FIELD, UNSAVED_FIELD } from './section-fields';
 
 export type Draft = { text: string; nothingToReport: boolean };
 

@@ -1,14 +1,15 @@
 /** The stylesheet, script and icon under /assets (the icon also at /favicon.ico), cached by browsers for an hour and revalidated by ETag. */
 import { Hono, type Context } from 'hono';
 import { NotFoundError } from '../../../shared/workflow';
-import { ASSETS } from '../assets';
 import type { WebEnv } from '../context';
 
 export function assetRoutes(): Hono<WebEnv> {
   return new Hono<WebEnv>().get('/assets/:name', (c) => serve(c, c.req.param('name'))).get('/favicon.ico', (c) => serve(c, 'favicon.svg'));
 }
 
-function serve(c: Context<WebEnv>, name: string): Response {
+async function serve(c: Context<WebEnv>, name: string): Promise<Response> {
+  // The CSS, script and icon (~20 KB of text, hashed for the ETag) load on the first asset request, not at cold start.
+  const { ASSETS } = await import('../assets');
   const asset = ASSETS[name];
   if (!asset) throw new NotFoundError('No such asset.');
   c.header('cache-control', 'public, max-age=3600, must-revalidate');

@@ -10,9 +10,14 @@ import { getReport, getSection, reopen } from '../../../shared/usecases/reports'
 import { diffSection, getRevision, listRevisions } from '../../../shared/usecases/revisions';
 import { ConflictError, InvalidInputError, reopenRefusal, type Actor } from '../../../shared/workflow';
 import { formOf, formText, pathOf, redirectTo, render, requireActor, type C, type Site, type WebEnv } from '../context';
-import { ReopenPage, type ReopenForm } from '../pages/reopen';
-import { RevisionPage, RevisionsPage } from '../pages/revisions';
+import { lazyPage } from '../lazy';
+import type { ReopenForm } from '../pages/reopen';
 import { reportPath, sectionPath } from '../paths';
+
+// Pages load with their route group on its first request (functions/web/lazy.ts).
+const ReopenPage = lazyPage(() => import('../pages/reopen'), 'ReopenPage');
+const RevisionPage = lazyPage(() => import('../pages/revisions'), 'RevisionPage');
+const RevisionsPage = lazyPage(() => import('../pages/revisions'), 'RevisionsPage');
 
 export function changeRoutes(site: Site): Hono<WebEnv> {
   const { deps } = site;

@@ -22,8 +22,12 @@ import { AppError, ConflictError, InvalidInputError, PreconditionFailedError, ty
 import { formOf, formText, pathOf, redirectTo, render, requireActor, type C, type Site, type WebEnv } from '../context';
 import type { FieldErrorView } from '../layout';
 import { FORM_FIELD_PREFIX, FORM_JSON_FIELD, describeFormPath, formFieldId, formFromFields } from '../pages/cycle-form';
-import { CyclePage, CyclesPage } from '../pages/cycles';
+import { lazyPage } from '../lazy';
 import { adminCyclePath, adminCyclesPath } from '../paths';
+
+// Pages load with their route group on its first request (functions/web/lazy.ts).
+const CyclePage = lazyPage(() => import('../pages/cycles'), 'CyclePage');
+const CyclesPage = lazyPage(() => import('../pages/cycles'), 'CyclesPage');
 
 /** A date input's `YYYY-MM-DD` as the end of that day (UTC), or undefined when it is not a date. */
 function endOfDay(value: string): string | undefined {

@@ -4,10 +4,14 @@ import { CycleParam, PublicationParams, ReportParams } from '../../../shared/htt
 import { getPublication, listPublications } from '../../../shared/usecases/publications';
 import { getReport, listPublishedReports } from '../../../shared/usecases/reports';
 import { chosenCycle, pathOf, redirectTo, render, type Site, type WebEnv } from '../context';
-import { PublicListPage, PublicReportPage } from '../pages/public';
+import { lazyPage } from '../lazy';
 import { publicCyclePath } from '../paths';
 import { download } from './attachments';
 import { exportPage } from './reports';
+
+// Pages load with their route group on its first request (functions/web/lazy.ts).
+const PublicListPage = lazyPage(() => import('../pages/public'), 'PublicListPage');
+const PublicReportPage = lazyPage(() => import('../pages/public'), 'PublicReportPage');
 
 export function publicRoutes(site: Site): Hono<WebEnv> {
   const { deps } = site;

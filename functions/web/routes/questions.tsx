@@ -9,8 +9,12 @@ import { compileCommitments } from '../../../shared/usecases/commitments';
 import { getCycle } from '../../../shared/usecases/cycles';
 import type { DocumentFormat } from '../../../shared/usecases/documents';
 import { pathOf, redirectTo, render, type C, type Site, type WebEnv } from '../context';
-import { AnswersPage, QuestionsPage } from '../pages/questions';
+import { lazyPage } from '../lazy';
 import { questionPath } from '../paths';
+
+// Pages load with their route group on its first request (functions/web/lazy.ts).
+const AnswersPage = lazyPage(() => import('../pages/questions'), 'AnswersPage');
+const QuestionsPage = lazyPage(() => import('../pages/questions'), 'QuestionsPage');
 
 export function questionRoutes(site: Site): Hono<WebEnv> {
   const { deps } = site;

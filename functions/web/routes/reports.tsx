@@ -14,11 +14,15 @@ import { changesSinceReview, type SectionChanges } from '../../../shared/usecase
 import { approveReport, getHistory, getReport, listReports, publishReport, submitReport, type ReportView } from '../../../shared/usecases/reports';
 import { ConflictError, ForbiddenError, REPORT_STATUSES, isStaff, refusal, type Actor, type Comment, type ReportStatus } from '../../../shared/workflow';
 import { chosenCycle, formOf, pathOf, redirectTo, render, requireActor, type C, type Site, type WebEnv } from '../context';
-import { ConfirmPage, type Confirmation } from '../pages/confirm';
-import { DashboardPage } from '../pages/dashboard';
-import { HistoryPage } from '../pages/history';
-import { ReportPage } from '../pages/report';
+import { lazyPage } from '../lazy';
+import type { Confirmation } from '../pages/confirm';
 import { dashboardPath, reportPath } from '../paths';
+
+// Pages load with their route group on its first request (functions/web/lazy.ts).
+const ConfirmPage = lazyPage(() => import('../pages/confirm'), 'ConfirmPage');
+const DashboardPage = lazyPage(() => import('../pages/dashboard'), 'DashboardPage');
+const HistoryPage = lazyPage(() => import('../pages/history'), 'HistoryPage');
+const ReportPage = lazyPage(() => import('../pages/report'), 'ReportPage');
 
 export function reportRoutes(site: Site): Hono<WebEnv> {
   const { deps } = site;

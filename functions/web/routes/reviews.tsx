@@ -11,12 +11,15 @@ import { getSection } from '../../../shared/usecases/reports';
 import { addToDraftReview, discardDraftReview, getDraftReview, removeFromDraftReview, sendReview } from '../../../shared/usecases/reviews';
 import { ConflictError, InvalidInputError, isStaff, type Actor } from '../../../shared/workflow';
 import { formOf, formText, pathOf, redirectTo, render, requireActor, type C, type Site, type WebEnv } from '../context';
-import { ConfirmPage } from '../pages/confirm';
-import { ReportPage } from '../pages/report';
-import { SectionPage } from '../pages/section';
+import { lazyPage } from '../lazy';
 import { reportPath, sectionPath } from '../paths';
 import { reportPageData } from './reports';
 import { sectionPageData } from './section';
+
+// Pages load with their route group on its first request (functions/web/lazy.ts).
+const ConfirmPage = lazyPage(() => import('../pages/confirm'), 'ConfirmPage');
+const ReportPage = lazyPage(() => import('../pages/report'), 'ReportPage');
+const SectionPage = lazyPage(() => import('../pages/section'), 'SectionPage');
 
 /** Where a form asked to come back to: the section page, or the report page at the section (where the flash message shows). */
 function backTo(form: Record<string, unknown>, cycle: string, country: string, section: string, done: string): string {

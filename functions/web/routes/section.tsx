@@ -16,9 +16,14 @@ import { participantOr404, sectionOr404 } from '../../../shared/usecases/resolve
 import { ConflictError, ForbiddenError, InvalidInputError, PreconditionFailedError, PreconditionRequiredError, canEditSection, isStaff, reportsFrozenReason, sectionEtag, type Actor, type Comment } from '../../../shared/workflow';
 import { formOf, formText, pathOf, redirectTo, render, requireActor, wantsJson, type Site, type WebEnv } from '../context';
 import type { FieldErrorView } from '../layout';
-import { SectionPage, SignedOutSectionPage, TEXT_FIELD, UNSAVED_FIELD } from '../pages/section';
+import { lazyPage } from '../lazy';
+import { TEXT_FIELD, UNSAVED_FIELD } from '../pages/section-fields';
 import { sectionPath } from '../paths';
 import { commitmentsFor } from './reports';
+
+// Pages load with their route group on its first request (functions/web/lazy.ts).
+const SectionPage = lazyPage(() => import('../pages/section'), 'SectionPage');
+const SignedOutSectionPage = lazyPage(() => import('../pages/section'), 'SignedOutSectionPage');
 
 /**
  * What the section page shows: the section in its report, its conversation and, with question A, what

@@ -8,7 +8,7 @@ import { log } from '../../../shared/http/log';
 import { getCycle, listCycles } from '../../../shared/usecases/cycles';
 import { participantOr404 } from '../../../shared/usecases/resolve';
 import { InvalidInputError, NotFoundError, UnauthenticatedError, isStaff } from '../../../shared/workflow';
-import { ANY_RAPPORTEUR } from '../config';
+import { ANY_RAPPORTEUR, type DemoUser } from '../config';
 import { chosenCycle, formOf, formText, redirectTo, render, type Site, type WebEnv } from '../context';
 import { DevSignInPage, ErrorPage, HomePage } from '../pages/misc';
 import { dashboardPath, reportPath } from '../paths';
@@ -111,10 +111,20 @@ export function signInRoutes(site: Site): Hono<WebEnv> {
     return options.devSignIn;
   };
 
+  /** The demo users and the directory's other people (enabled), so anyone invited can be tried at once. */
+  const signInUsers = async (): Promise<DemoUser[]> => {
+    const demo = new Set(site.demoUsers.map((u) => u.sub));
+    const people = (await deps.directory.list()).filter((p) => !p.disabled && !demo.has(p.id));
+    return [
+      ...site.demoUsers,
+      ...people.map((p) => ({ id: `person:${p.id}`, sub: p.id, name: p.name, roles: [p.role], ...(p.country ? { country: p.country } : {}), description: `${p.email} (from the directory)` })),
+    ];
+  };
+
   app.get('/dev/sign-in', async (c) => {
     devSignIn();
     const info = await getCycle(deps, chosenCycle(c));
-    return render(c, <DevSignInPage ctx={c.get('page')} users={site.demoUsers} participants={info.cycle.participants} next={safeNext(c.req.query('next'))} />);
+    return render(c, <DevSignInPage ctx={c.get('page')} users={await signInUsers()} participants={info.cycle.participants} next={safeNext(c.req.query('next'))} />);
   });
 
   app.post('/dev/sign-in', async (c) => {
@@ -128,7 +138,7 @@ export function signInRoutes(site: Site): Hono<WebEnv> {
       const participant = participantOr404(await getCycle(deps, chosenCycle(c)), country);
       claims = { sub: `demo-rap-${participant.code.toLowerCase()}`, name: `Rapporteur of ${participant.name}`, roles: ['rapporteur' as const], country: participant.code };
     } else {
-      const user = site.demoUsers.find((u) => u.id === choice);
+      const user = (await signInUsers()).find((u) => u.id === choice);
       if (!user) throw new InvalidInputError('Choose one of the demo users.', [{ path: 'body.user', message: 'is not a demo user' }]);
       const { id: _id, description: _description, ...rest } = user;
       claims = rest;

@@ -1,0 +1,68 @@
+/** Route contracts of the people function: the directory (admin), one's own notices, and the outbox (admin). */
+import { z } from '@hono/zod-openapi';
+import { defineRoutes } from '../../shared/http/contract';
+import { MyNoticesSchema, NewPersonBody, NoticeSchema, NotificationsQuery, PersonChangesBody, PersonParam, PersonSchema, PreferencesSchema } from '../../shared/http/people-schemas';
+
+const person = (description: string) => ({ description, content: { 'application/json': { schema: PersonSchema } } });
+
+export const routes = defineRoutes({
+  listUsers: {
+    method: 'get',
+    path: '/users',
+    tags: ['people'],
+    summary: 'The directory: everyone, disabled people included (admin)',
+    responses: { 200: { description: 'People by name', content: { 'application/json': { schema: z.object({ users: z.array(PersonSchema) }) } } } },
+    problems: [403],
+  },
+  inviteUser: {
+    method: 'post',
+    path: '/users',
+    tags: ['people'],
+    summary: 'Invite a person (admin); with Cognito, Cognito sends the invitation',
+    request: { body: { required: true, content: { 'application/json': { schema: NewPersonBody } } } },
+    responses: { 201: person('The person invited') },
+    problems: [403, 409],
+  },
+  updateUser: {
+    method: 'patch',
+    path: '/users/{id}',
+    tags: ['people'],
+    summary: 'Change a person: name, role, country, enabled (admin)',
+    request: { params: PersonParam, body: { required: true, content: { 'application/json': { schema: PersonChangesBody } } } },
+    responses: { 200: person('The person after the change') },
+    problems: [403],
+  },
+  disableUser: {
+    method: 'delete',
+    path: '/users/{id}',
+    tags: ['people'],
+    summary: 'Disable a person (admin): no more sign-in or notices; history keeps the name',
+    request: { params: PersonParam },
+    responses: { 200: person('The disabled person') },
+    problems: [403],
+  },
+  getMyNotices: {
+    method: 'get',
+    path: '/me/notices',
+    tags: ['people'],
+    summary: 'What I will be told, and my preferences',
+    responses: { 200: { description: 'My notices', content: { 'application/json': { schema: MyNoticesSchema } } } },
+  },
+  setMyPreferences: {
+    method: 'put',
+    path: '/me/preferences',
+    tags: ['people'],
+    summary: 'Turn the optional notices (replies) on or off; the others always reach me',
+    request: { body: { required: true, content: { 'application/json': { schema: PreferencesSchema } } } },
+    responses: { 200: person('Me, with my preferences') },
+  },
+  listNotifications: {
+    method: 'get',
+    path: '/notifications',
+    tags: ['people'],
+    summary: 'The outbox with delivery status: pending, sent, failed (admin)',
+    request: { query: NotificationsQuery },
+    responses: { 200: { description: 'Notices, newest first', content: { 'application/json': { schema: z.object({ notifications: z.array(NoticeSchema) }) } } } },
+    problems: [403],
+  },
+});

@@ -1,0 +1,111 @@
+/**
+ * The one build of every Lambda function: esbuild with code splitting, so what a function needs only
+ * on some requests (HTML rendering, the S3 clients, the OpenAPI document, the SDK's credential
+ * providers, page groups of the web app) sits in chunks loaded on first use, not at cold start.
+ * NodejsFunction cannot split (one outfile), so infra/app-function.ts bundles with this through
+ * `Code.fromAsset(…, { bundling: { local } })`: `cdk synth`/`deploy` run it for every row of
+ * infra/function-table.ts, nothing to add for a new function.
+ *
+ *   npm run build                      # every function of the table into dist/functions/<name>/
+ *   npx tsx infra/build.ts <entry> <outdir>   # one function (what CDK runs per asset)
+ *
+ * Output per function: `index.mjs` (the handler), `chunks/*.mjs`, and a source map beside each file
+ * (`*.mjs.map`, no sources inlined). Node does not read the maps at run time (no --enable-source-maps: it
+ * costs every import); `npm run stack-trace` decodes a logged stack trace with them (scripts/stack-trace.ts).
+ */
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root: entries are resolved from here. */
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+
+/**
+ * Bundles are ES modules. esbuild turns a `require('node:stream')` inside a bundled CommonJS
+ * dependency into a shim that throws in ESM ("Dynamic require of … is not supported"); a real
+ * `require` made with createRequire keeps those dependencies working.
+ */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * zod's namespace (`z`, re-exported whole by @hono/zod-openapi) carries `z.locales`: every language's
+ * error messages (~260 KB minified), although only English is used (zod configures `en` itself).
+ * The locales barrel resolves to English alone.
+ */
+export const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    const en = require.resolve('zod/v4/locales/en.js');
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
+      contents: `export { default as en } from ${JSON.stringify(en)};`,
+      resolveDir: PROJECT_ROOT,
+      loader: 'js',
+    }));
+  },
+};
+
+/** The esbuild options of a function's bundle (exported for the tests and the benchmark). */
+export function buildOptions(entry: string, outdir: string): BuildOptions {
+  return {
+    entryPoints: { index: resolve(PROJECT_ROOT, entry) },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    // ESM builds of the dependencies (the SDK's dist-es): tree-shaken, and their dynamic imports stay lazy.
+    mainFields: ['module', 'main'],
+    banner: { js: ESM_REQUIRE_BANNER },
+    minify: true,
+    sourcemap: 'linked',
+    sourcesContent: false,
+    // Ship the SDK versions package-lock.json pins (the ones tests run against) instead of the runtime's.
+    external: [],
+    tsconfig: resolve(PROJECT_ROOT, 'tsconfig.json'),
+    plugins: [zodEnglishOnly],
+    metafile: true,
+    logLevel: 'error',
+  };
+}
+
+/** Builds one function into `outdir` (index.mjs, chunks/, source maps). */
+export async function buildFunction(entry: string, outdir: string): Promise<Metafile> {
+  const result = await build(buildOptions(entry, outdir));
+  return result.metafile!;
+}
+
+async function main(args: string[]): Promise<void> {
+  if (args.length === 2) {
+    await buildFunction(args[0]!, resolve(args[1]!));
+    return;
+  }
+  if (args.length === 0) {
+    const { FUNCTIONS } = await import('./function-table');
+    const { rmSync } = await import('node:fs');
+    const root = resolve(PROJECT_ROOT, 'dist', 'functions');
+    rmSync(root, { recursive: true, force: true });
+    for (const fn of FUNCTIONS) {
+      await buildFunction(fn.entry, resolve(root, fn.name));
+      process.stdout.write(`built ${fn.name} (${fn.entry}) into dist/functions/${fn.name}\n`);
+    }
+    return;
+  }
+  throw new Error('usage: tsx infra/build.ts [<entry> <outdir>]');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

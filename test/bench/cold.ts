@@ -1,0 +1,340 @@
+/**
+ * Cold-start benchmark: every function of infra/function-table.ts built exactly as the deployment
+ * builds it (the API stack is synthesized with bundling; the assets are read from the cloud assembly),
+ * next to a floor bundle of the same stack (Hono + DynamoDB document client + jose + zod,
+ * test/bench/floor.ts) synthesized in the same run as one more function, so it is built the same way.
+ *
+ *   npm run bench:cold                       # or: npx tsx test/bench/cold.ts
+ *   BENCH_COLD_RUNS=25 npm run bench:cold    # more runs (default 15, at most 100)
+ *
+ * For each bundle: the bytes Node loads at init (the entry and the chunks it imports statically; lazy
+ * chunks are listed apart), then, in fresh Node processes with the function's own NODE_OPTIONS from the
+ * template, interleaved (one process per bundle per round, the order rotating each round):
+ *   - init: the time of `await import(entry)` (module evaluation, dependencies built at cold start);
+ *   - init + first request: the import, then one API Gateway (REST, v1) proxy event through the exported
+ *     Lambda handler against DynamoDB Local (a real JWT, a real table with a report in it).
+ * Medians; ratios to the floor are the figures (milliseconds on a shared 2-core machine are noise).
+ * Targets (printed, not asserted): init ≤ 1.25× the floor and ≤ 600 KB loaded at init per function.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { FUNCTIONS, type FunctionSpec } from '../../infra/function-table';
+import { configFrom, synth } from '../infra/synth';
+import { startLocalServices, type LocalServices } from '../support/services';
+
+const run = promisify(execFile);
+const RUNS = Math.min(100, Math.max(3, Number.parseInt(process.env.BENCH_COLD_RUNS ?? '', 10) || 15));
+const TARGET_RATIO = 1.25;
+const TARGET_KB = 600;
+const FLOOR: FunctionSpec = { name: 'floor', entry: 'test/bench/floor.ts', routes: [], table: [], bucket: {} };
+
+interface Bundle {
+  name: string;
+  dir: string;
+  entry: string;
+  nodeOptions: string;
+  /** Files evaluated at init: the entry and every chunk reached from it by static imports. */
+  initFiles: string[];
+  initBytes: number;
+  /** Every .mjs/.js of the asset (lazy chunks included) and the source maps beside them. */
+  codeBytes: number;
+  mapBytes: number;
+}
+
+/** `import…from"./x.mjs"` and `import"./x.mjs"` (static) in esbuild's minified ESM output; `import("./x.mjs")` is lazy. */
+function staticImports(file: string): string[] {
+  const code = readFileSync(file, 'utf8');
+  const found = new Set<string>();
+  for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+\.m?js)["']/g)) found.add(join(dirname(file), m[1]!));
+  return [...found];
+}
+
+function describeBundle(name: string, dir: string, nodeOptions: string): Bundle {
+  const entry = ['index.mjs', 'index.js'].map((f) => join(dir, f)).find((f) => statSync(f, { throwIfNoEntry: false }))!;
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const next of staticImports(file)) visit(next);
+  };
+  visit(entry);
+  const all = (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+  const size = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
+  return {
+    name,
+    dir,
+    entry,
+    nodeOptions,
+    initFiles: [...seen],
+    initBytes: size([...seen]),
+    codeBytes: size(all.filter((f) => /\.m?js$/.test(f))),
+    mapBytes: size(all.filter((f) => f.endsWith('.map'))),
+  };
+}
+
+/** Synthesizes the API stack with bundling (as `cdk synth` / deploy does) with the floor as one more function. */
+function buildAsDeployed(outdir: string): Bundle[] {
+  const { api, app } = synth(configFrom(), { bundle: true, outdir, functions: [...FUNCTIONS, FLOOR] });
+  app.synth();
+  const template = JSON.parse(readFileSync(join(outdir, `${api.stackName}.template.json`), 'utf8'));
+  const assets = JSON.parse(readFileSync(join(outdir, `${api.stackName}.assets.json`), 'utf8')).files as Record<string, { source: { path: string } }>;
+  return [FLOOR, ...FUNCTIONS].map((fn) => {
+    const resource = Object.values<any>(template.Resources).find((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Description?.includes(` ${fn.name} API `));
+    if (!resource) throw new Error(`no Lambda function for ${fn.name} in the template`);
+    const hash = String(resource.Properties.Code.S3Key).replace(/\.zip$/, '');
+    const nodeOptions = String(resource.Properties.Environment?.Variables?.NODE_OPTIONS ?? '');
+    return describeBundle(fn.name, join(outdir, assets[hash]!.source.path), nodeOptions);
+  });
+}
+
+// ---------------------------------------------------------------- the request of each function ---
+
+interface FirstRequest {
+  method: string;
+  path: string;
+  /** Who sends it (a token of the local issuer). */
+  as: 'rapporteur' | 'reviewer' | 'admin';
+  /** 'bearer' for the API, 'cookie' for the web pages' session. */
+  via: 'bearer' | 'cookie';
+  /** What the request must answer (anything else fails the benchmark). */
+  status: number;
+  what: string;
+}
+
+const CYCLE = '2014';
+const COUNTRY = 'AL';
+/** A representative first request per function; a function added to the table without one gets GET /health. */
+const FIRST_REQUEST: Record<string, FirstRequest> = {
+  floor: { method: 'GET', path: `/cycles/${CYCLE}/reports/${COUNTRY}`, as: 'rapporteur', via: 'bearer', status: 200, what: 'verify JWT, 1 Query' },
+  submission: { method: 'GET', path: `/cycles/${CYCLE}/reports/${COUNTRY}`, as: 'rapporteur', via: 'bearer', status: 200, what: 'GET report' },
+  review: { method: 'GET', path: `/cycles/${CYCLE}/reports`, as: 'reviewer', via: 'bearer', status: 200, what: 'GET reviewer list' },
+  approval: { method: 'POST', path: `/cycles/${CYCLE}/reports/${COUNTRY}/approve`, as: 'admin', via: 'bearer', status: 409, what: 'approve a draft (409)' },
+  web: { method: 'GET', path: `/reports/${CYCLE}/${COUNTRY}`, as: 'rapporteur', via: 'cookie', status: 200, what: 'report page (HTML)' },
+};
+const HEALTH: FirstRequest = { method: 'GET', path: '/health', as: 'reviewer', via: 'bearer', status: 200, what: 'GET /health' };
+
+/** An API Gateway REST API (v1) Lambda proxy event, as the stage sends it. */
+function apiGatewayEvent(request: FirstRequest, token: string) {
+  const headers: Record<string, string> = {
+    accept: request.via === 'cookie' ? 'text/html' : 'application/json',
+    host: 'abc123.execute-api.eu-west-1.amazonaws.com',
+    'user-agent': 'bench-cold',
+    'x-forwarded-proto': 'https',
+    ...(request.via === 'cookie' ? { cookie: `ar_session=${token}` } : { authorization: `Bearer ${token}` }),
+  };
+  return {
+    resource: '/{proxy+}',
+    path: request.path,
+    httpMethod: request.method,
+    headers,
+    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+    queryStringParameters: null,
+    multiValueQueryStringParameters: null,
+    pathParameters: { proxy: request.path.slice(1) },
+    stageVariables: null,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      resourcePath: '/{proxy+}',
+      httpMethod: request.method,
+      path: `/bench${request.path}`,
+      stage: 'bench',
+      requestId: 'bench-request',
+      requestTimeEpoch: Date.now(),
+      protocol: 'HTTP/1.1',
+      identity: { sourceIp: '127.0.0.1', userAgent: 'bench-cold' },
+    },
+    body: null,
+    isBase64Encoded: false,
+  };
+}
+
+// ---------------------------------------------------------------- one fresh process ---------------
+
+interface Sample {
+  importMs: number;
+  requestMs?: number;
+  status?: number;
+}
+
+/**
+ * One cold start: a fresh Node with the function's NODE_OPTIONS imports the bundle (timed) and, with an
+ * event, sends it through the handler (timed). Module evaluation is all of the function's init that
+ * depends on its code; Node's own start is the same for every bundle and left out.
+ */
+async function coldStart(bundle: Bundle, env: Record<string, string>, event?: unknown): Promise<Sample> {
+  const url = pathToFileURL(bundle.entry).href;
+  const script = `
+    const { performance } = await import('node:perf_hooks');
+    const t0 = performance.now();
+    const m = await import(${JSON.stringify(url)});
+    const t1 = performance.now();
+    const out = { importMs: t1 - t0 };
+    if (process.env.BENCH_EVENT) {
+      const res = await m.handler(JSON.parse(process.env.BENCH_EVENT), { awsRequestId: 'bench', functionName: ${JSON.stringify(bundle.name)}, getRemainingTimeInMillis: () => 25000 });
+      out.requestMs = performance.now() - t1;
+      out.status = res.statusCode;
+      if (res.statusCode >= 500) out.body = String(res.body).slice(0, 300);
+    }
+    process.stdout.write(JSON.stringify(out));
+    process.exit(0);`;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...env, NODE_OPTIONS: bundle.nodeOptions, ...(event ? { BENCH_EVENT: JSON.stringify(event) } : {}) },
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(stdout) as Sample;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const fmt = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
+  console.log(fmt(header));
+  console.log('|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|');
+  for (const r of rows) console.log(fmt(r));
+}
+
+// ---------------------------------------------------------------- main --------------------------
+
+async function main(): Promise<void> {
+  const outdir = mkdtempSync(join(tmpdir(), 'alliance-cold-'));
+  let services: LocalServices | undefined;
+  let dataDir: string | undefined;
+  try {
+    const t0 = performance.now();
+    const bundles = buildAsDeployed(outdir);
+    process.stderr.write(`built ${bundles.length} bundles as deployed in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+
+    services = await startLocalServices('alliance-reporting-bench-cold');
+    const { createTestDeps } = await import('../support/deps');
+    const { decideImport } = await import('../../shared/workflow');
+    const { findCycle } = await import('../../shared/form');
+    const test = await createTestDeps('cold');
+    dataDir = test.dataDir;
+    // A filled draft report to read (21 sections of ~500 bytes), like `npm run bench`'s GET report.
+    const info = findCycle(CYCLE)!;
+    const admin = { sub: 'adm-1', name: 'Admin One', roles: ['admin' as const] };
+    const { report } = await test.deps.reports.getReport(info, COUNTRY);
+    const answers = new Map(info.sectionIds.map((id) => [id, { text: `- ${COUNTRY} ${id}: the national action plan was updated; the specialised police unit received more staff and training on victim identification.` }]));
+    await test.deps.reports.apply(decideImport(admin, report, answers, 'bench-cold', { submit: false }), admin);
+    const tokens = {
+      rapporteur: await test.issuer.sign({ sub: 'rap-al', name: 'Rapporteur of Albania', roles: ['rapporteur'], country: COUNTRY }),
+      reviewer: await test.issuer.sign({ sub: 'rev-1', name: 'Reviewer One', roles: ['reviewer'] }),
+      admin: await test.issuer.sign({ sub: 'adm-1', name: 'Admin One', roles: ['admin'] }),
+    };
+    // What Lambda gives the function: its table, bucket and token settings, region and credentials; the
+    // SDK's endpoints point at the local servers. LOG_LEVEL silent: the request log line is not measured.
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'test',
+      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'test',
+      AWS_ENDPOINT_URL_DYNAMODB: process.env.AWS_ENDPOINT_URL_DYNAMODB!,
+      AWS_ENDPOINT_URL_S3: process.env.AWS_ENDPOINT_URL_S3!,
+      AWS_LAMBDA_FUNCTION_NAME: 'bench-cold',
+      TABLE_NAME: test.tableName,
+      BUCKET_NAME: process.env.BUCKET_NAME!,
+      S3_FORCE_PATH_STYLE: 'true',
+      AUTH_ISSUER: test.issuer.issuer,
+      AUTH_AUDIENCE: test.issuer.audience,
+      AUTH_JWKS: test.issuer.jwks,
+      WEB_BASE_URL: 'https://abc123.execute-api.eu-west-1.amazonaws.com/bench',
+      LOG_LEVEL: 'silent',
+    };
+    const events = new Map(bundles.map((b) => {
+      const request = FIRST_REQUEST[b.name] ?? HEALTH;
+      return [b.name, { request, event: apiGatewayEvent(request, tokens[request.as]) }];
+    }));
+
+    // One check of every bundle and request first: a failing function stops the benchmark, naming it.
+    for (const b of bundles) {
+      const { request, event } = events.get(b.name)!;
+      const sample = await coldStart(b, env, event);
+      if (sample.status !== request.status) throw new Error(`${b.name}: ${request.method} ${request.path} answered ${sample.status}, expected ${request.status}: ${JSON.stringify(sample)}`);
+    }
+
+    const cpuList = cpus();
+    console.log('Alliance Reporting: cold-start benchmark (bundles as deployed, fresh Node per sample)');
+    console.log(`${new Date().toISOString().slice(0, 10)}; node ${process.version}; ${cpuList.length} CPU(s) × ${cpuList[0]?.model.trim() ?? 'unknown'}; load avg ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`${RUNS} rounds; each round imports every bundle once in a fresh process (order rotating), then once more with a first request; medians.`);
+    console.log('');
+
+    const init = new Map<string, number[]>(bundles.map((b) => [b.name, []]));
+    const first = new Map<string, number[]>(bundles.map((b) => [b.name, []]));
+    for (let round = 0; round < RUNS; round++) {
+      const order = bundles.map((_, i) => bundles[(i + round) % bundles.length]!);
+      for (const b of order) init.get(b.name)!.push((await coldStart(b, env)).importMs);
+      for (const b of order) {
+        const s = await coldStart(b, env, events.get(b.name)!.event);
+        first.get(b.name)!.push(s.importMs + s.requestMs!);
+      }
+      process.stderr.write(`  round ${round + 1}/${RUNS}\n`);
+    }
+
+    const floor = bundles.find((b) => b.name === 'floor')!;
+    const floorInit = median(init.get('floor')!);
+    const floorFirst = median(first.get('floor')!);
+    const rows = bundles.map((b) => {
+      const i = median(init.get(b.name)!);
+      const f = median(first.get(b.name)!);
+      const lazy = b.codeBytes - b.initBytes;
+      return [
+        b.name,
+        kb(b.initBytes),
+        b.initFiles.length > 1 ? `${b.initFiles.length}` : '1',
+        lazy > 0 ? kb(lazy) : '–',
+        kb(b.mapBytes),
+        b.nodeOptions || '(none)',
+        i.toFixed(1),
+        `×${(i / floorInit).toFixed(2)}`,
+        f.toFixed(1),
+        `×${(f / floorFirst).toFixed(2)}`,
+        events.get(b.name)!.request.what,
+      ];
+    });
+    printTable(['bundle', 'loaded at init', 'files', 'lazy chunks', 'source maps', 'NODE_OPTIONS', 'init ms', 'init / floor', 'init + 1st request ms', '/ floor', 'first request'], rows);
+    console.log('');
+    console.log(`Targets (printed, not asserted): init ≤ ×${TARGET_RATIO} of the floor and ≤ ${TARGET_KB} KB loaded at init.`);
+    for (const b of bundles.filter((x) => x !== floor)) {
+      const ratio = median(init.get(b.name)!) / floorInit;
+      const okRatio = ratio <= TARGET_RATIO;
+      const okSize = b.initBytes / 1024 <= TARGET_KB;
+      console.log(`  ${b.name.padEnd(11)} init ×${ratio.toFixed(2)} ${okRatio ? 'met' : 'NOT met'}; ${kb(b.initBytes)} at init ${okSize ? 'met' : 'NOT met'}`);
+    }
+    console.log('');
+    console.log('init: `await import()` of the entry in a fresh Node (module evaluation and what the handler builds at cold start);');
+    console.log("init + 1st request: import, then one API Gateway proxy event through `handler` against DynamoDB Local (JWT verified, Query).");
+    console.log(`Total run: ${((performance.now() - t0) / 1000).toFixed(1)} s. Bundles were in ${relative(process.cwd(), outdir) || outdir} (removed).`);
+  } finally {
+    await services?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+const watchdog = setTimeout(() => {
+  console.error('bench:cold: still running after 15 minutes; stopping');
+  process.exit(1);
+}, 15 * 60_000);
+watchdog.unref();
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  exitCode = 1;
+  console.error('bench:cold failed:', error);
+}
+clearTimeout(watchdog);
+process.exit(exitCode);
