@@ -123,7 +123,7 @@ export const routes = {
       method: 'post',
       path: `${attachmentsPath}/{id}/complete`,
       tags: ['attachments'],
-      summary: 'Confirm an upload: the stored object must exist with the declared size and type',
+      summary: 'Confirm an upload: the stored object must exist with the declared size and type, and its first bytes must be of that type (400 naming the file otherwise)',
       request: { params: AttachmentParams },
       responses: { 200: { description: 'The uploaded attachment', content: { 'application/json': { schema: AttachmentSchema } } } },
       problems: [403, 409],

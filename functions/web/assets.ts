@@ -144,8 +144,13 @@ table.data { border-collapse: collapse; width: 100%; background: var(--paper); }
 table.data caption { text-align: left; font-weight: 600; padding: 0.5rem; caption-side: top; }
 table.data th, table.data td { border: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
 table.data thead th { background: var(--wash); }
-table.matrix th, table.matrix td { padding: 0.25rem 0.35rem; font-size: 0.85rem; text-align: center; white-space: nowrap; }
-table.matrix th[scope="row"] { text-align: left; position: sticky; left: 0; background: var(--paper); z-index: 1; white-space: normal; min-width: 7rem; max-width: 11rem; }
+table.matrix th, table.matrix td { padding: 0.25rem 0.2rem; font-size: 0.8rem; text-align: center; white-space: nowrap; }
+table.matrix td { padding: 0; }
+table.matrix a.cell-link { display: block; padding: 0.25rem 0.2rem; min-width: 1.5rem; color: inherit; text-decoration: none; }
+table.matrix a.cell-link:hover { text-decoration: underline; }
+table.matrix a.cell-link:focus-visible { outline-offset: -3px; }
+table.matrix th[scope="row"] { text-align: left; position: sticky; left: 0; background: var(--paper); z-index: 1; white-space: normal; min-width: 7rem; max-width: 9rem; }
+table.matrix thead th[scope="col"] { font-size: 0.75rem; padding: 0.25rem 0.15rem; }
 table.matrix caption { white-space: normal; }
 table.matrix td.status-draft, table.matrix td.status-submitted, table.matrix td.status-returned, table.matrix td.status-approved { font-weight: 700; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; list-style: none; padding: 0; font-size: 0.9rem; }
@@ -206,20 +211,76 @@ export const APP_JS = `
   if (flash) { flash.focus(); flash.scrollIntoView({ block: 'center' }); }
 
   // Autosave: the editor form posts the answer with its etag in If-Match a moment after typing stops.
+  // The text typed is also kept in this browser (localStorage, keyed by cycle/country/section and the
+  // version it is based on) until it is saved, so that a reload or a crash never loses it.
   var form = $('form[data-autosave]');
   if (form) {
     var status = $('#autosave-status');
     var textarea = form.querySelector('textarea[name="text"]');
     var etagField = form.querySelector('input[name="etag"]');
+    var ntrBox = form.querySelector('input[name="nothingToReport"]');
     var timer = null;
     var stopped = false;
+    var submitting = false;
     var lastSent = textarea ? textarea.value : '';
+    /** What the server has: leaving the page with anything else in the box asks first. */
+    var savedText = lastSent;
+    var prefix = 'ar-draft:' + form.getAttribute('data-draft-key') + '@v';
     function say(message) { if (status) status.textContent = message; }
+    function versionOf(etag) { var m = /-v([0-9]+)-/.exec(etag || ''); return m ? m[1] : '0'; }
+    function draftKey() { return prefix + versionOf(etagField.value); }
+    function store(key, value) { try { if (value === null) localStorage.removeItem(key); else localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* storage full or off: autosave still runs */ } }
+    function keep() {
+      if (!textarea) return;
+      if (textarea.value === savedText) store(draftKey(), null);
+      else store(draftKey(), { text: textarea.value, nothingToReport: !!(ntrBox && ntrBox.checked), at: new Date().toISOString() });
+    }
+    function notice(id, kind, html) {
+      var box = document.createElement('div');
+      box.id = id;
+      box.className = 'notice ' + kind;
+      box.setAttribute('role', 'status');
+      box.innerHTML = html;
+      form.parentNode.insertBefore(box, form);
+      return box;
+    }
+    function escapeHtml(text) { return text.replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); }
+    function timeOf(iso) { var d = new Date(iso); return isNaN(d.getTime()) ? 'earlier' : d.toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' }); }
+    // Drafts kept in this browser: the same text as the box is saved already; one on this version comes back into the box; one on an older version is shown to copy from.
+    (function restore() {
+      if (!textarea) return;
+      var keys = [];
+      try { for (var i = 0; i < localStorage.length; i++) { var k = localStorage.key(i); if (k && k.indexOf(prefix) === 0) keys.push(k); } } catch (e) { return; }
+      keys.forEach(function (key) {
+        var draft;
+        try { draft = JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { draft = null; }
+        if (!draft || draft.text === textarea.value) { store(key, null); return; }
+        if (key === draftKey()) {
+          var original = textarea.value;
+          var originalNtr = ntrBox ? ntrBox.checked : false;
+          textarea.value = draft.text;
+          if (ntrBox) ntrBox.checked = !!draft.nothingToReport;
+          var box = notice('draft-restored', 'notice-info', '<p><strong>Your unsaved text from ' + escapeHtml(timeOf(draft.at)) + ' is back in the box.</strong> It was kept in this browser and is not saved yet: press Save to keep it.</p><p><button type="button" class="button secondary">Discard it and show the saved answer</button></p>');
+          box.querySelector('button').addEventListener('click', function () {
+            textarea.value = original;
+            if (ntrBox) ntrBox.checked = originalNtr;
+            store(key, null);
+            box.remove();
+            textarea.focus();
+          });
+        } else {
+          var older = notice('draft-older', 'notice-warning', '<p><strong>Unsaved text of yours from ' + escapeHtml(timeOf(draft.at)) + ' is kept in this browser.</strong> The section was saved since, so it is not in the box: copy what you need from it into the answer.</p><label for="draft-older-text">Your unsaved text</label><textarea id="draft-older-text" rows="8" readonly></textarea><p><button type="button" class="button secondary">I have copied what I need: forget it</button></p>');
+          older.querySelector('textarea').value = draft.text;
+          older.querySelector('button').addEventListener('click', function () { store(key, null); older.remove(); textarea.focus(); });
+        }
+      });
+    })();
     function save() {
       if (stopped || !textarea || textarea.value === lastSent) return;
       var body = new URLSearchParams(new FormData(form));
       body.set('intent', 'autosave');
       var sent = textarea.value;
+      var basedOn = draftKey();
       say('Saving draft…');
       fetch(form.action, {
         method: 'POST',
@@ -229,27 +290,44 @@ export const APP_JS = `
       }).then(function (response) {
         return response.json().then(function (data) { return { response: response, data: data }; });
       }).then(function (result) {
+        var code = result.response.status;
         if (result.response.ok) {
           etagField.value = result.data.etag;
           lastSent = sent;
+          savedText = sent;
+          store(basedOn, null);
+          keep();
           say('Draft saved at ' + new Date(result.data.updatedAt).toLocaleTimeString() + '.');
-        } else if (result.response.status === 401) {
+        } else if (code === 401) {
           stopped = true;
           var expired = $('#session-expired');
           if (expired) expired.hidden = false;
-          say('Your session has expired: your draft is no longer saved automatically. Use the link below to sign in again in a new tab, then press Save.');
+          say('Your session has expired: your draft is no longer saved automatically, but it is kept in this browser. Use the link below to sign in again in a new tab, then press Save.');
+        } else if (code === 400) {
+          // The text as it is cannot be saved (say, an answer with “nothing to report” ticked): nothing else changed; autosave tries again after the next change.
+          lastSent = sent;
+          var problem = result.data || {};
+          say('Not saved automatically: ' + ((problem.errors && problem.errors[0]) ? 'the answer ' + problem.errors[0].message + '.' : (problem.detail || 'the answer cannot be saved as it is.')) + ' Your text is still in the box.');
+        } else if (code === 412 || code === 428) {
+          stopped = true;
+          say('Not saved automatically: this section was saved elsewhere since you opened this page. Your text is still in the box and kept in this browser. Press Save to see your version and the saved one side by side.');
         } else {
           stopped = true;
-          say((result.data && result.data.detail ? result.data.detail + ' ' : '') + 'Automatic saving has stopped; your text is still in the box. Press Save to see both versions.');
+          say((result.data && result.data.detail ? result.data.detail + ' ' : '') + 'Automatic saving has stopped. Your text is still in the box and kept in this browser; copy it before you leave this page.');
         }
-      }).catch(function () { say('Could not save the draft automatically (is the connection down?). Your text is still in the box; press Save to try again.'); });
+      }).catch(function () { say('Could not save the draft automatically (is the connection down?). Your text is still in the box and kept in this browser; press Save to try again.'); });
     }
     if (textarea) {
-      textarea.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(save, 1500); });
+      textarea.addEventListener('input', function () { keep(); clearTimeout(timer); timer = setTimeout(save, 1500); });
     }
-    var ntr = form.querySelector('input[name="nothingToReport"]');
-    if (ntr) ntr.addEventListener('change', function () { lastSent = null; clearTimeout(timer); timer = setTimeout(save, 300); });
-    form.addEventListener('submit', function () { clearTimeout(timer); stopped = true; });
+    if (ntrBox) ntrBox.addEventListener('change', function () { keep(); lastSent = null; clearTimeout(timer); timer = setTimeout(save, 300); });
+    form.addEventListener('submit', function () { keep(); clearTimeout(timer); stopped = true; submitting = true; });
+    // Leaving with text the server does not have asks first (the text also stays in this browser).
+    window.addEventListener('beforeunload', function (event) {
+      if (submitting || !textarea || textarea.value === savedText) return;
+      event.preventDefault();
+      event.returnValue = '';
+    });
   }
 
   // Upload: request a presigned URL from the server, PUT the file with progress, then complete.
@@ -275,6 +353,7 @@ export const APP_JS = `
       var file = fileInput.files && fileInput.files[0];
       if (!file) { uploadStatus.textContent = 'Choose a file first.'; fileInput.focus(); return; }
       button.disabled = true;
+      uploadStatus.className = '';
       uploadStatus.textContent = 'Preparing the upload of ' + file.name + '…';
       fetch(upload.action, {
         method: 'POST',
@@ -283,7 +362,7 @@ export const APP_JS = `
         credentials: 'same-origin'
       }).then(function (response) {
         return response.json().then(function (data) {
-          if (!response.ok) throw new Error(describe(data));
+          if (!response.ok) throw new Error(describe(data, file));
           return data;
         });
       }).then(function (ticket) {
@@ -313,7 +392,7 @@ export const APP_JS = `
           headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrf },
           credentials: 'same-origin'
         }).then(function (response) {
-          return response.json().then(function (data) { if (!response.ok) throw new Error(describe(data)); return data; });
+          return response.json().then(function (data) { if (!response.ok) throw new Error(describe(data, file)); return data; });
         });
       }).then(function (attachment) {
         uploadStatus.textContent = 'Uploaded ' + file.name + '.';
@@ -324,16 +403,25 @@ export const APP_JS = `
       }).catch(function (error) {
         button.disabled = false;
         progress.hidden = true;
-        uploadStatus.textContent = error.message;
+        // In the page's error style, with the hidden "Error:" that the page's other errors carry.
+        uploadStatus.className = 'error-message';
+        uploadStatus.innerHTML = '<span class="visually-hidden">Error: </span>';
+        uploadStatus.appendChild(document.createTextNode(error.message));
       });
     });
   }
 
-  function describe(problem) {
+  // A refused upload in words: each field error for what it is about (the file's kind, name or size), else the detail.
+  function describe(problem, file) {
     if (!problem) return 'The upload failed.';
-    var parts = [problem.detail || problem.title || 'The upload failed.'];
-    (problem.errors || []).forEach(function (e) { parts.push(e.message); });
-    return parts.join(' ');
+    var name = file ? '“' + file.name + '”' : 'The file';
+    var parts = (problem.errors || []).map(function (e) {
+      if (e.path === 'body.contentType') return name + ' cannot be attached: it ' + e.message + '.';
+      if (e.path === 'body.filename') return 'The file name ' + e.message + '.';
+      if (e.path === 'body.size') return name + ' cannot be attached: it ' + e.message + '.';
+      return null;
+    }).filter(Boolean);
+    return parts.length ? parts.join(' ') : (problem.detail || problem.title || 'The upload failed.');
   }
 })();
 `.trim();
@@ -348,7 +436,11 @@ function asset(body: string, contentType: string): Asset {
   return { body, contentType, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
 }
 
+/** The site's icon: a report sheet in the header's colour (browsers ask for /favicon.ico whatever the page says). */
+const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d3557"/><path d="M9 7h10l5 5v13H9z" fill="#fff"/><path d="M12 15h9M12 19h9M12 23h6" stroke="#1d3557" stroke-width="2"/></svg>`;
+
 export const ASSETS: Record<string, Asset> = {
   'app.css': asset(APP_CSS, 'text/css; charset=utf-8'),
   'app.js': asset(APP_JS, 'text/javascript; charset=utf-8'),
+  'favicon.svg': asset(FAVICON_SVG, 'image/svg+xml'),
 };

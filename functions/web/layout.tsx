@@ -155,6 +155,7 @@ export const Layout: FC<PropsWithChildren<{ ctx: PageContext; title: string; scr
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – Alliance Reporting`}</title>
         <link rel="stylesheet" href={href('/assets/app.css')} />
+        <link rel="icon" href={href('/assets/favicon.svg')} type="image/svg+xml" />
         {scripts ? <script src={href('/assets/app.js')} defer></script> : null}
       </head>
       <body>

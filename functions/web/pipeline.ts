@@ -79,9 +79,23 @@ function csrfToken(): WebMiddleware {
   };
 }
 
+/** A report's address with the country in lower case (`/reports/2014/me`): the canonical, upper-case address (ISO 3166 writes codes so). */
+const LOWER_CASE_COUNTRY = /^\/(reports|public)\/(\d{4})\/([A-Za-z]{2})(\/.*)?$/;
+
+function canonicalCountry(site: Site): WebMiddleware {
+  return async (c, next) => {
+    const match = LOWER_CASE_COUNTRY.exec(c.req.path);
+    if (!match || match[3] === match[3]!.toUpperCase()) return next();
+    const query = new URL(c.req.url).search;
+    // 308 keeps the method and body of a form posted to such an address; 301 for reading.
+    return c.redirect(site.href(`/${match[1]}/${match[2]}/${match[3]!.toUpperCase()}${match[4] ?? ''}${query}`), c.req.method === 'GET' || c.req.method === 'HEAD' ? 301 : 308);
+  };
+}
+
 export function usePipeline(app: Hono<WebEnv>, site: Site): void {
   app.use('*', requestLog<WebEnv>({ app: 'web', actorOf: (c) => c.get('session')?.actor.sub }));
   app.use('*', securityHeaders(site));
+  app.use('*', canonicalCountry(site));
   app.use('*', session(site));
   // Cross-site posts: the Origin (or Sec-Fetch-Site) must be this site's.
   app.use('*', csrf({ origin: (value, c) => value === site.origin(c) }));

@@ -215,7 +215,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm an upload: the stored object must exist with the declared size and type */
+        /** Confirm an upload: the stored object must exist with the declared size and type, and its first bytes must be of that type (400 naming the file otherwise) */
         post: operations["completeUpload"];
         delete?: never;
         options?: never;

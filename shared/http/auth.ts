@@ -34,6 +34,9 @@ export function actorFromClaims(claims: unknown): Actor {
   return { sub: c.sub, name: c.name ?? c.email ?? c.sub, roles, ...(country ? { country } : {}) };
 }
 
+/** Seconds of clock difference tolerated between the issuer and this server (exp, nbf, iat). */
+const CLOCK_TOLERANCE = 30;
+
 /** Verified tokens kept per container (each one's actor until its `exp`); the oldest goes first when full. */
 export const VERIFIED_TOKEN_CACHE_SIZE = 1000;
 
@@ -48,7 +51,7 @@ export interface TokenVerifierOptions {
  * Verifies tokens with jose, and keeps each verified token's actor until the token expires: a
  * session's next requests cost a Map lookup instead of a signature check (~0.35 ms of CPU each). The
  * key is the whole token, signature included, so only the exact string that was verified hits; a
- * token without `exp` is verified every time. Bounded: the oldest entry is dropped when full.
+ * token without `exp` or `iat` is refused. Bounded: the oldest entry is dropped when full.
  */
 export function createTokenVerifier(config: Pick<Config, 'AUTH_ISSUER' | 'AUTH_AUDIENCE' | 'AUTH_JWKS_URL' | 'AUTH_JWKS'>, options: TokenVerifierOptions = {}): TokenVerifier {
   const now = options.now ?? Date.now;
@@ -69,11 +72,14 @@ export function createTokenVerifier(config: Pick<Config, 'AUTH_ISSUER' | 'AUTH_A
           issuer: config.AUTH_ISSUER,
           ...(config.AUTH_AUDIENCE ? { audience: config.AUTH_AUDIENCE } : {}),
           algorithms: ['ES256', 'RS256'],
-          clockTolerance: 30,
+          clockTolerance: CLOCK_TOLERANCE,
           currentDate: new Date(now()),
+          // A token that never expires, or whose issue time is unknown, is refused whoever signed it (OIDC ID tokens carry both).
+          requiredClaims: ['exp', 'iat'],
         });
+        if (payload.iat! > Math.floor(now() / 1000) + CLOCK_TOLERANCE) throw new UnauthenticatedError('The token is not valid: it was issued in the future.');
         const actor = actorFromClaims(payload);
-        // Kept until `exp` itself (the 30 s tolerance is for clock skew at the first check, not granted again).
+        // Kept until `exp` itself (the tolerance is for clock skew at the first check, not granted again).
         if (typeof payload.exp === 'number' && payload.exp * 1000 > now() && cacheSize > 0) {
           if (verified.size >= cacheSize) verified.delete(verified.keys().next().value!);
           verified.set(token, { actor, expiresAt: payload.exp * 1000 });

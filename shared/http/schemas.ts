@@ -9,6 +9,7 @@ import { ActorRefSchema as StoredActorRefSchema, AuditEventSchema as StoredAudit
 import { COMMENT_KINDS, MAX_ANSWER_LENGTH, MAX_COMMENT_LENGTH, REPORT_STATUSES, ROLES, SECTION_STATUSES, VERDICTS, isBlankToReader } from '../workflow';
 import {
   ATTACHMENT_TYPES,
+  attachmentKindsInWords,
   MAX_ATTACHMENT_SIZE,
   MAX_FILENAME_LENGTH,
   filenameProblem,
@@ -72,7 +73,7 @@ export const AttachmentUploadRequestSchema = z
     contentType: z
       .string()
       .overwrite(normalizeContentType)
-      .refine(isAttachmentContentType, `must be one of ${Object.keys(ATTACHMENT_TYPES).join(', ')}`)
+      .refine(isAttachmentContentType, `is not a kind of file accepted here; accepted: ${attachmentKindsInWords()}`)
       .openapi({ enum: Object.keys(ATTACHMENT_TYPES), example: 'application/pdf', description: ATTACHMENT_KINDS }),
     size: z
       .number()
@@ -197,7 +198,13 @@ export const RoleSchema = z.enum(ROLES);
 // onto instances when they are made, so only schemas made after @hono/zod-openapi loaded have `.openapi`.
 const idSchema = (format: keyof typeof ID_FORMATS) => z.string().regex(ID_FORMATS[format].pattern, ID_FORMATS[format].message);
 export const CycleParam = z.object({ cycle: idSchema('cycle').openapi({ param: { name: 'cycle', in: 'path' }, example: '2014' }) });
-export const ReportParams = CycleParam.extend({ country: idSchema('country').openapi({ param: { name: 'country', in: 'path' }, example: 'ME' }) });
+/** A country in an address: accepted in any case (`/reports/me`), used upper-case as ISO writes it. */
+const countryParam = () =>
+  z
+    .string()
+    .overwrite((code) => code.toUpperCase())
+    .regex(ID_FORMATS.country.pattern, ID_FORMATS.country.message);
+export const ReportParams = CycleParam.extend({ country: countryParam().openapi({ param: { name: 'country', in: 'path' }, example: 'ME' }) });
 export const SectionParams = ReportParams.extend({ section: idSchema('section').openapi({ param: { name: 'section', in: 'path' }, example: '1.1.A' }) });
 
 export const AttachmentParams = SectionParams.extend({
@@ -214,7 +221,7 @@ export const SaveSectionBody = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.nothingToReport && value.text.trim().length > 0) ctx.addIssue({ code: 'custom', path: ['text'], message: 'must be empty when nothingToReport is true' });
+    if (value.nothingToReport && !isBlankToReader(value.text)) ctx.addIssue({ code: 'custom', path: ['text'], message: 'must be empty when the section is marked “nothing to report”' });
   })
   .openapi('SaveSection');
 
@@ -370,14 +377,14 @@ export const CreateCycleBody = z
     from: idSchema('cycle').optional().openapi({ description: 'The cycle whose form is copied, years moved on, and whose commitments the new one follows up; default the latest before `year`.' }),
     deadline: isoDateTime().openapi({ example: '2015-09-30T23:59:59Z' }),
     participants: countryCodes().optional().openapi({ description: 'ISO 3166-1 alpha-2 codes (XK for Kosovo); default the participants of `from`.' }),
-    title: z.string().trim().min(1).max(300).optional(),
+    title: commentText(300).optional(),
   })
   .strict()
   .openapi('CreateCycle');
 
 export const UpdateCycleBody = z
   .object({
-    title: z.string().trim().min(1, 'must not be empty').max(300).optional(),
+    title: commentText(300).optional(),
     deadline: isoDateTime().optional(),
     opensAt: isoDateTime().optional(),
     participants: countryCodes().optional().openapi({ description: 'The whole list: a new code joins (named from the ISO list), a missing one leaves (refused once its report is started).' }),

@@ -15,11 +15,14 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
+  checkUploadedContent,
   checkUploadedObject,
   contentDisposition,
   DOWNLOAD_URL_TTL_SECONDS,
   PENDING_ATTACHMENT_TTL_SECONDS,
+  isAttachmentContentType,
   sectionLockedError,
+  SNIFF_BYTES,
   UPLOAD_URL_TTL_SECONDS,
   type AttachmentRequest,
 } from '../workflow/attachments';
@@ -151,6 +154,12 @@ export function createAttachmentStore({ doc, s3, presignS3 = s3, tableName, buck
     return { ...attachment, downloadUrl, expiresAt: new Date(now.getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
   }
 
+  /** The first bytes of an object (a ranged GET of exactly the version `etag` names). */
+  async function firstBytes(key: string, etag: string | undefined): Promise<Uint8Array> {
+    const { Body } = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${SNIFF_BYTES - 1}`, ...(etag ? { IfMatch: etag } : {}) }));
+    return Body ? await Body.transformToByteArray() : new Uint8Array();
+  }
+
   async function headObject(key: string) {
     try {
       return await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
@@ -218,6 +227,16 @@ export function createAttachmentStore({ doc, s3, presignS3 = s3, tableName, buck
       const head = await headObject(from);
       if (!head) throw new ConflictError(`Nothing has been uploaded for attachment ${id} (or the upload URL expired); upload the file, then complete.`);
       checkUploadedObject(item, { contentLength: head.ContentLength, contentType: head.ContentType });
+      // The content must be what its name and type say (a text file named .pdf is refused): its first bytes, of the object just checked.
+      if (isAttachmentContentType(item.contentType)) {
+        try {
+          checkUploadedContent({ filename: item.filename, contentType: item.contentType }, await firstBytes(from, head.ETag));
+        } catch (error) {
+          // Refused bytes are never kept: the pending attachment stays (it expires), ready for the right file.
+          await deleteObjects([from]).catch(() => undefined);
+          throw error;
+        }
+      }
 
       // If-Match: copy exactly the object just checked, not one replaced in between.
       await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: to, CopySource: `${bucket}/${from}`, CopySourceIfMatch: head.ETag, MetadataDirective: 'COPY' }));

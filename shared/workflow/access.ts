@@ -5,6 +5,7 @@
 import type { Cycle } from '../form';
 import { reportsFrozenReason } from './cycles';
 import { ForbiddenError } from './errors';
+import { otherCountryRefusal, roleRefusal } from './messages';
 import type { Actor, ReportStatus, SectionStatus } from './model';
 import { EDITABLE_SECTION_STATUSES, TRANSITIONS, type Action } from './transitions';
 
@@ -29,11 +30,11 @@ export function canRead(actor: Actor | undefined, country: string, status: Repor
 export function authorize(action: Action, actor: Actor, country: string): void {
   const rule = TRANSITIONS[action];
   if (!actor.roles.some((role) => rule.roles.includes(role))) {
-    throw new ForbiddenError(`Only ${rule.roles.join(' or ')} may ${rule.summary}.`);
+    throw new ForbiddenError(roleRefusal(action, rule.roles));
   }
   // Own-country actions are the rapporteur's: whatever other roles an actor holds, the country must match.
   if (rule.ownCountryOnly && actor.country !== country) {
-    throw new ForbiddenError(`A rapporteur of ${actor.country ?? 'no country'} may not act on the report of ${country}.`);
+    throw new ForbiddenError(otherCountryRefusal(actor.country, country));
   }
 }
 

@@ -3,7 +3,7 @@
  * and whether an uploaded object matches what was declared. No AWS, no Hono, no I/O: the request
  * schema (shared/http/schemas.ts) applies the declaration rules, the use cases and the store the rest.
  */
-import { ConflictError, type FieldError } from './errors';
+import { ConflictError, InvalidInputError, type FieldError } from './errors';
 import { EDITABLE_SECTION_STATUSES } from './transitions';
 
 /** Accepted media types and the filename extensions each may carry (first one is the canonical one). */
@@ -86,6 +86,74 @@ export function filenameProblem(filename: string, contentType: string): string |
 /** The ConflictError of a locked section. */
 export function sectionLockedError(section: string, status: string): ConflictError {
   return new ConflictError(`The attachments of section ${section} cannot change: it is ${status} (allowed when ${EDITABLE_SECTION_STATUSES.join(' or ')}).`);
+}
+
+/** The kinds of file accepted, by name (for people: messages, hints, the upload form). */
+export const ATTACHMENT_KIND_NAMES: Record<AttachmentContentType, string> = {
+  'application/pdf': 'PDF',
+  'application/msword': 'Word (.doc)',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (.docx)',
+  'application/vnd.ms-excel': 'Excel (.xls)',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (.xlsx)',
+  'application/vnd.oasis.opendocument.text': 'OpenDocument text (.odt)',
+  'application/vnd.oasis.opendocument.spreadsheet': 'OpenDocument spreadsheet (.ods)',
+  'image/png': 'PNG image',
+  'image/jpeg': 'JPEG image',
+  'text/plain': 'plain text (.txt)',
+  'text/csv': 'CSV (.csv)',
+};
+
+/** "PDF, Word (.doc), …, plain text (.txt) or CSV (.csv)". */
+export function attachmentKindsInWords(): string {
+  const names = Object.values(ATTACHMENT_KIND_NAMES);
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+
+/** How many first bytes of an upload the content check reads. */
+export const SNIFF_BYTES = 512;
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** The bytes each binary type starts with (Office Open XML and OpenDocument files are ZIP archives; .doc and .xls OLE compound files). */
+const SIGNATURES: Partial<Record<AttachmentContentType, readonly number[]>> = {
+  'application/pdf': [...new TextEncoder().encode('%PDF-')],
+  'application/msword': OLE,
+  'application/vnd.ms-excel': OLE,
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ZIP,
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ZIP,
+  'application/vnd.oasis.opendocument.text': ZIP,
+  'application/vnd.oasis.opendocument.spreadsheet': ZIP,
+  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  'image/jpeg': [0xff, 0xd8, 0xff],
+};
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((b, i) => bytes[i] === b);
+
+/** What the first bytes of a file look like, in words (for the message of a mismatch). */
+function looksLike(bytes: Uint8Array): string {
+  for (const [type, signature] of Object.entries(SIGNATURES)) if (startsWith(bytes, signature)) return `a ${signature === ZIP ? 'ZIP archive' : ATTACHMENT_KIND_NAMES[type as AttachmentContentType]} file`;
+  return bytes.includes(0) ? 'a file of another kind' : 'plain text';
+}
+
+/**
+ * Why the first bytes of an uploaded file do not fit its declared type (its name and type said PDF,
+ * its content is text), or undefined when they do. Text types must not hold NUL bytes or a binary signature.
+ */
+export function contentProblem(contentType: AttachmentContentType, firstBytes: Uint8Array): string | undefined {
+  const signature = SIGNATURES[contentType];
+  if (signature) return startsWith(firstBytes, signature) ? undefined : `is not a ${ATTACHMENT_KIND_NAMES[contentType]} file: its content is ${looksLike(firstBytes)}`;
+  const binary = firstBytes.includes(0) || Object.values(SIGNATURES).some((sig) => startsWith(firstBytes, sig));
+  return binary ? `is not ${ATTACHMENT_KIND_NAMES[contentType]}: its content is ${looksLike(firstBytes)}` : undefined;
+}
+
+/** The 400 of an upload whose content is not what its name and type say (naming the file). */
+export function checkUploadedContent(file: { filename: string; contentType: AttachmentContentType }, firstBytes: Uint8Array): void {
+  const problem = contentProblem(file.contentType, firstBytes);
+  if (problem) {
+    throw new InvalidInputError(`“${file.filename}” ${problem}. Upload the ${ATTACHMENT_KIND_NAMES[file.contentType]} file itself, or save the file in one of the accepted kinds.`, [
+      { path: 'object.content', message: problem },
+    ]);
+  }
 }
 
 /** What S3 reports about an uploaded object (HeadObject). */

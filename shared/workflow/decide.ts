@@ -7,7 +7,8 @@ import type { Cycle } from '../form';
 import { authorize } from './access';
 import { reportsFrozenReason } from './cycles';
 import { AppError, ConflictError, InvalidInputError, NotFoundError, type FieldError } from './errors';
-import { MAX_ANSWER_LENGTH } from './limits';
+import { MAX_ANSWER_LENGTH, isBlankToReader } from './limits';
+import { reportStatusRefusal, sectionsNotApproved } from './messages';
 import { awaitsResponse, changedSinceReview, isAnswered, type ActorRef, type Role, type Verdict, type Actor, type ReportState, type ReportStatus, type SectionState, type SectionStatus } from './model';
 import { decideReview } from './reviews';
 import { TRANSITIONS, VERDICT_ACTIONS, type Action, type ReportPrecondition } from './transitions';
@@ -146,7 +147,7 @@ function planTransition(action: Exclude<TransitionAction, 'approveSection' | 're
   const reportTo = rule.reportTo ?? report.status;
 
   if (rule.reportFrom && !rule.reportFrom.includes(report.status)) {
-    throw new ConflictError(`Cannot ${rule.summary}: the report is ${report.status} (allowed when ${rule.reportFrom.join(' or ')}).`);
+    throw new ConflictError(reportStatusRefusal(action, report.status));
   }
   for (const requirement of rule.requires ?? []) checkPrecondition(requirement, report);
 
@@ -183,7 +184,7 @@ function checkPrecondition(requires: ReportPrecondition, report: ReportState): v
     case 'everySectionApproved': {
       const pending = report.sections.filter((s) => s.status !== 'approved');
       if (pending.length > 0) {
-        throw new ConflictError(`Cannot approve the report: ${pending.length} section(s) not approved (${pending.map((s) => `${s.id} ${s.status}`).join(', ')}).`);
+        throw new ConflictError(sectionsNotApproved(pending));
       }
       return;
     }
@@ -237,7 +238,7 @@ export function decideImport(actor: Actor, report: ReportState, answers: Readonl
       return move(s, s.status);
     }
     if (answer.text.length > MAX_ANSWER_LENGTH) errors.push({ path: `sections.${s.id}`, message: `must be at most ${MAX_ANSWER_LENGTH} characters` });
-    const nothingToReport = answer.nothingToReport === true || answer.text.trim() === '';
+    const nothingToReport = answer.nothingToReport === true || isBlankToReader(answer.text);
     return { ...move(s, rule.sectionTo ?? 'draft'), text: nothingToReport ? '' : answer.text, nothingToReport };
   });
   if (errors.length > 0) throw new InvalidInputError(`The document cannot be imported: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors);
@@ -249,9 +250,15 @@ export function decideImport(actor: Actor, report: ReportState, answers: Readonl
     reportFrom: report.status,
     reportTo: rule.reportTo ?? report.status,
     sections,
-    event: { detail: `imported from ${source}${options.submit ? ' and submitted on the country\'s behalf' : ''}${saved.length ? `, replacing ${saved.length} saved answer(s)` : ''}` },
+    // The document's name only: a path on someone's machine or the server means nothing to a reader.
+    event: { detail: `imported from ${documentName(source)}${options.submit ? ' and submitted for the country' : ''}${saved.length ? `, replacing ${saved.length} saved answer(s)` : ''}` },
     ...firstSubmission(report.status, rule.reportTo ?? report.status, options.deadline),
   });
+}
+
+/** The last segment of a file path (the name a document had), or the source as given. */
+function documentName(source: string): string {
+  return source.split(/[\\/]/).filter(Boolean).pop() ?? source;
 }
 
 /** What a prefill does: the plan to write (none when nothing can be copied) and, per section, what was copied or why not. */
@@ -285,7 +292,7 @@ export function decidePrefill(actor: Actor, report: ReportState, previous: Repor
       ? `it is ${section.status} and cannot change now`
       : isAnswered(section)
         ? 'it has an answer already'
-        : !from || from.nothingToReport || !from.text.trim()
+        : !from || from.nothingToReport || isBlankToReader(from.text)
           ? `the ${previous.cycle} report has no text for it`
           : undefined;
     if (reason) skipped.push({ section: section.id, reason });

@@ -6,4 +6,5 @@ export * from './limits';
 export * from './decide';
 export * from './reviews';
 export * from './cycles';
+export * from './messages';
 export * from './notices';

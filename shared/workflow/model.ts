@@ -3,6 +3,7 @@
  * Pure data and pure functions; no AWS, no Hono, no I/O.
  */
 import { createHash } from 'node:crypto';
+import { isBlankToReader } from './limits';
 
 export const SECTION_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
 export type SectionStatus = (typeof SECTION_STATUSES)[number];
@@ -94,7 +95,7 @@ export function emptyReport(cycle: string, country: string, sectionIds: readonly
 
 /** A section has an answer when it has text or is marked nothing-to-report. */
 export function isAnswered(section: Pick<SectionState, 'text' | 'nothingToReport'>): boolean {
-  return section.nothingToReport || section.text.trim().length > 0;
+  return section.nothingToReport || !isBlankToReader(section.text);
 }
 
 /** A fingerprint of an answer (text and nothing-to-report mark): equal answers, equal fingerprints. */

@@ -8,6 +8,7 @@
 import { authorize, holdsRoleFor, isStaff } from './access';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, type FieldError } from './errors';
 import { contentHash, revisionOf, type Actor, type ActorRef, type ReportState, type Role, type Verdict } from './model';
+import { lateDecision, reportStatusRefusal } from './messages';
 import { TRANSITIONS, VERDICT_ACTIONS } from './transitions';
 import type { TransitionPlan } from './decide';
 import type { Cycle } from '../form';
@@ -45,8 +46,6 @@ export interface Comment {
   text: string;
 }
 
-/** A decided section, in words for messages. */
-const DONE_WORDS: Record<Verdict, string> = { approve: 'approved', return: 'returned' };
 
 /**
  * The decisions in form order, each checked against the report as read: the section exists, is
@@ -65,10 +64,10 @@ function checkDecisions(report: ReportState, decisions: readonly Decision[]): De
     const rule = TRANSITIONS[VERDICT_ACTIONS[d.verdict]];
     if (rule.sectionFrom && !rule.sectionFrom.includes(state.status)) {
       conflicts.push({ path: `sections.${d.section}`, message: `is ${state.status}, no longer waiting for review` });
-      late.push(`${d.section} is ${state.status} now, so it can no longer be ${DONE_WORDS[d.verdict]}`);
+      late.push(lateDecision(state, d.verdict));
     }
   }
-  if (conflicts.length > 0) throw new ConflictError(`Section ${late.join('; section ')}. Nothing was applied.`, conflicts);
+  if (conflicts.length > 0) throw new ConflictError(`${late.join('. ')}. Nothing was applied: check the sections again and decide on what is still waiting for review.`, conflicts);
   return [...decisions].sort((a, b) => order.get(a.section)! - order.get(b.section)!);
 }
 
@@ -77,7 +76,7 @@ export function decideDraftReview(actor: Actor, report: ReportState, decisions: 
   authorize('saveDraftReview', actor, report.country);
   const rule = TRANSITIONS.saveDraftReview;
   if (decisions.length > 0 && rule.reportFrom && !rule.reportFrom.includes(report.status)) {
-    throw new ConflictError(`The report of ${report.country} is ${report.status}: there is nothing to review now.`);
+    throw new ConflictError(reportStatusRefusal('saveDraftReview', report.status));
   }
   return checkDecisions(report, decisions).map((d) => (d.verdict === 'approve' ? { section: d.section, verdict: d.verdict } : d));
 }
@@ -102,7 +101,7 @@ export function decideReview(actor: Actor, report: ReportState, decisions: reado
   if (decisions.length === 0) throw new ConflictError('The review has no decision: approve or return at least one section first.');
   const rule = TRANSITIONS[action];
   if (rule.reportFrom && !rule.reportFrom.includes(report.status)) {
-    throw new ConflictError(`Cannot ${rule.summary}: the report is ${report.status} (allowed when ${rule.reportFrom.join(' or ')}).`);
+    throw new ConflictError(reportStatusRefusal(action, report.status));
   }
   const ordered = checkDecisions(report, decisions);
   const byId = new Map(report.sections.map((s) => [s.id, s]));

@@ -178,7 +178,7 @@ describe('commitments beside question A', () => {
     await expectAccessible(rev, 'dashboard with deadline marks');
     await shoot(rev, '36-dashboard-deadlines', { overflowAllowed: false });
     await rev.close();
-  });
+  }, 90_000);
 });
 
 describe('one question across countries', () => {

@@ -79,7 +79,7 @@ describe('what changed since the review', () => {
     await page.goto('/reports/2014');
     const row = page.locator('tr', { has: page.getByRole('link', { name: 'Montenegro' }) });
     expect(await row.locator('th').textContent()).toContain('1 section changed since your review');
-    expect(await row.locator('td[data-section="section-1-1-a"] .visually-hidden').allTextContents()).toEqual(['Submitted', ', changed since the review']);
+    expect(await row.locator('td[data-section="section-1-1-a"] .visually-hidden').allTextContents()).toEqual(['Montenegro 1.1.A: submitted', ', changed since the review']);
     expect(await row.locator('td[data-section="section-1-1-b"]').textContent()).not.toContain('changed');
 
     await page.goto('/reports/2014/ME/sections/1.1.A');

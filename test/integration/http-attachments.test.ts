@@ -75,6 +75,37 @@ describe('attachments over HTTP', () => {
     expect((await api.call('GET', `${AL}/sections/1.1.A/attachments`, { token: api.tokens.xk })).status).toBe(403);
   });
 
+  it.each([
+    ['a text file named .pdf', Buffer.from('Not a PDF at all, just text.\n'), 'application/pdf', 'decree.pdf', /“decree\.pdf” is not a PDF file: its content is plain text/],
+    ['a PDF named .png', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64, 1)]), 'image/png', 'chart.png', /“chart\.png” is not a PNG image file: its content is a PDF file/],
+    ['a ZIP-less .docx', Buffer.from('<html>Word?</html>'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'law.docx', /“law\.docx” is not a Word \(\.docx\) file/],
+    ['a binary file named .csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2]), 'text/csv', 'figures.csv', /“figures\.csv” is not CSV \(\.csv\): its content is a ZIP archive file/],
+  ])('refuses completing %s (400 naming the file), keeps nothing and lists nothing', async (_name, bytes, contentType, filename, detail) => {
+    const ticket = await upload('3.1.A', bytes, contentType, filename);
+    const response = await api.call('POST', `${AL}/sections/3.1.A/attachments/${ticket.id}/complete`, { token: rapporteur });
+    expect(response.status).toBe(400);
+    const problem = await response.json();
+    expect(problem.detail).toMatch(detail);
+    expect(problem.errors[0].path).toBe('object.content');
+    const list = await (await api.call('GET', `${AL}/sections/3.1.A/attachments`, { token: rapporteur })).json();
+    expect(list.attachments).toEqual([]);
+    // The refused bytes are gone: completing again finds nothing uploaded.
+    expect((await api.call('POST', `${AL}/sections/3.1.A/attachments/${ticket.id}/complete`, { token: rapporteur })).status).toBe(409);
+  });
+
+  it('accepts files whose content fits their type (PNG, JPEG, DOCX as ZIP, text)', async () => {
+    const files: Array<[Buffer, string, string]> = [
+      [Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 2)]), 'image/png', 'chart.png'],
+      [Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, 2)]), 'image/jpeg', 'photo.jpg'],
+      [Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(32, 2)]), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'law.docx'],
+      [Buffer.from('Année;Victimes\n2013;14\n'), 'text/csv', 'victimes.csv'],
+    ];
+    for (const [bytes, contentType, filename] of files) {
+      const ticket = await upload('3.1.B', bytes, contentType, filename);
+      expect((await api.call('POST', `${AL}/sections/3.1.B/attachments/${ticket.id}/complete`, { token: rapporteur })).status, filename).toBe(200);
+    }
+  });
+
   it('locks attachments with their section once the report is submitted (409)', async () => {
     const kept = await upload('2.1.A', Buffer.from('Statistics 2013\n'), 'text/plain', 'stats.txt');
     expect((await api.call('POST', `${AL}/sections/2.1.A/attachments/${kept.id}/complete`, { token: rapporteur })).status).toBe(200);

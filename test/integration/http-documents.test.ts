@@ -158,6 +158,10 @@ describe('export and compilation', () => {
     expect((await api.call('POST', '/cycles/2014/reports/XK/publish', { token: api.tokens.admin })).status).toBe(200);
     const md = await (await api.call('GET', '/cycles/2014/reports/XK/export?format=md')).text();
     expect(md).toContain('KOSOVO');
+    // The report itself too, without signing in (its latest publication).
+    const anonymous = await api.call('GET', '/cycles/2014/reports/XK');
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.json()).toMatchObject({ cycle: '2014', country: 'XK', status: 'published' });
     const compiled = await (await api.call('GET', '/cycles/2014/compilation?format=md')).text();
     expect(compiled).toContain('Kosovo');
   });

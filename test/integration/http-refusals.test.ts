@@ -1,5 +1,7 @@
 /** Every refusal of the HTTP contract, through a real server, with storage checked unchanged. */
-import { SignJWT, generateKeyPair } from 'jose';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SignJWT, generateKeyPair, importJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
 
@@ -54,6 +56,27 @@ describe('authentication (401)', () => {
     const expired = await api.issuer.sign({ sub: 'late', name: 'Late', roles: ['admin'] }, { expiresIn: '-5m' });
     const body = await problem(await api.call('GET', ME, { token: expired }), 401);
     expect(body.detail).toMatch(/expired/);
+  });
+
+  /** A token signed with the development issuer's own key, with the claims set by `build`. */
+  async function signedByIssuer(build: (jwt: SignJWT) => SignJWT): Promise<string> {
+    const jwk = JSON.parse(readFileSync(join(api.dataDir, 'keys', 'dev-issuer.private.jwk.json'), 'utf8'));
+    const jwt = new SignJWT({ roles: ['admin'], name: 'Forever' }).setProtectedHeader({ alg: 'ES256', kid: jwk.kid }).setSubject('forever').setIssuer(api.issuer.issuer).setAudience(api.issuer.audience);
+    return build(jwt).sign(await importJWK(jwk, 'ES256'));
+  }
+
+  it('accepts a correctly signed token with exp and iat (the control of the two below)', async () => {
+    expect((await api.call('GET', ME, { token: await signedByIssuer((jwt) => jwt.setIssuedAt().setExpirationTime('1h')) })).status).toBe(200);
+  });
+
+  it('refuses a correctly signed token without exp', async () => {
+    await problem(await api.call('GET', ME, { token: await signedByIssuer((jwt) => jwt.setIssuedAt()) }), 401);
+  });
+
+  it('refuses a correctly signed token without iat, or issued in the future', async () => {
+    await problem(await api.call('GET', ME, { token: await signedByIssuer((jwt) => jwt.setExpirationTime('1h')) }), 401);
+    const future = Math.floor(Date.now() / 1000) + 3600;
+    await problem(await api.call('GET', ME, { token: await signedByIssuer((jwt) => jwt.setIssuedAt(future).setExpirationTime(future + 3600)) }), 401);
   });
 
   it('refuses a malformed Authorization header', async () => {
@@ -114,6 +137,13 @@ describe('optimistic concurrency (412, 428)', () => {
     expect(report.sections[1].text).toBe('First tab');
   });
 
+  it('refuses a weak If-Match validator with 412 (RFC 9110: strong comparison) and keeps the text', async () => {
+    const token = await rapporteurOf('AL');
+    const etag = await etagOf('AL', '2.1.A', token);
+    await problem(await api.call('PUT', `/cycles/2014/reports/AL/sections/2.1.A`, { token, headers: { 'if-match': `W/${etag}` }, body: { text: 'Weak' } }), 412);
+    expect(await etagOf('AL', '2.1.A', token)).toBe(etag);
+  });
+
   it("refuses another section's etag with 412", async () => {
     const token = await rapporteurOf('AL');
     const etag = await etagOf('AL', '1.1.A', token);
@@ -171,6 +201,41 @@ describe('invalid input (400) changes nothing', () => {
     const report = await reportOf('MK');
     expect(report.sections[0].status).toBe('submitted');
     expect(report.status).toBe('submitted');
+  });
+
+  it.each([
+    ['NULs', '\u0000\u0000\u0000'],
+    ['zero-width characters', '\u200b\u200c\u200d\ufeff'],
+    ['control characters and bidi marks', '\u0007\u001b\u202e\u2066 \t'],
+  ])('refuses a return comment of only %s as empty, and keeps the section submitted', async (_name, comment) => {
+    const body = await problem(await api.call('POST', '/cycles/2014/reports/MK/sections/1.1.B/return', { token: api.tokens.reviewer, body: { comment } }), 400);
+    expect(body.errors).toEqual([{ path: 'body.comment', message: 'must not be empty' }]);
+    expect((await reportOf('MK')).sections[1].status).toBe('submitted');
+  });
+
+  it('refuses a blank-to-reader cycle title, deadline reason, reply and review summary (400 naming the field)', async () => {
+    const blank = '\u200b\u0000 \u2060';
+    const created = await problem(await api.call('POST', '/cycles', { token: api.tokens.admin, body: { id: '2031', year: 2031, deadline: '2031-09-30T23:59:59Z', title: blank } }), 400);
+    expect(created.errors.map((e: { path: string }) => e.path)).toContain('body.title');
+    const cycle = await (await api.call('GET', '/cycles/2014', { token: api.tokens.admin })).json();
+    const updated = await problem(await api.call('PATCH', '/cycles/2014', { token: api.tokens.admin, headers: { 'if-match': cycle.etag }, body: { title: blank } }), 400);
+    expect(updated.errors.map((e: { path: string }) => e.path)).toContain('body.title');
+    const extension = await problem(await api.call('PUT', '/cycles/2014/participants/MK/deadline', { token: api.tokens.admin, body: { deadline: '2099-01-01T00:00:00Z', reason: blank } }), 400);
+    expect(extension.errors.map((e: { path: string }) => e.path)).toContain('body.reason');
+    const sent = await problem(await api.call('POST', '/cycles/2014/reports/MK/reviews', { token: api.tokens.reviewer, body: { decisions: [{ section: '1.1.A', verdict: 'approve' }], summary: blank } }), 400);
+    expect(sent.errors.map((e: { path: string }) => e.path)).toContain('body.summary');
+    expect((await reportOf('MK')).sections[0].status).toBe('submitted');
+  });
+
+  it('counts an answer blank to a reader as no answer: submission is refused naming the section', async () => {
+    const token = await rapporteurOf('MD');
+    const report = await (await api.call('GET', '/cycles/2014/reports/MD', { token })).json();
+    for (const section of report.sections) {
+      const text = section.id === '1.1.C' ? '\u200b\u0000\u200d' : `Answer ${section.id}`;
+      expect((await api.call('PUT', `/cycles/2014/reports/MD/sections/${section.id}`, { token, headers: { 'if-match': section.etag }, body: { text } })).status).toBe(200);
+    }
+    const body = await problem(await api.call('POST', '/cycles/2014/reports/MD/submit', { token }), 409);
+    expect(body.errors).toEqual([{ path: 'sections.1.1.C', message: 'has no answer' }]);
   });
 
   it('refuses an unknown status filter', async () => {

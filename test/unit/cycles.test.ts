@@ -147,7 +147,7 @@ describe('prefill', () => {
     expect(() => decidePrefill(RAP_ME, { ...current(), status: 'submitted' }, previous)).toThrow(ConflictError);
     expect(prefillRefusal(RAP_ME, current(), '2014')).toBeUndefined();
     expect(prefillRefusal(RAP_ME, current(), undefined)).toMatch(/follows no earlier cycle/);
-    expect(prefillRefusal(REVIEWER, current(), '2014')).toMatch(/Only rapporteur/);
+    expect(prefillRefusal(REVIEWER, current(), '2014')).toMatch(/Only the country's rapporteurs may/);
   });
 });
 

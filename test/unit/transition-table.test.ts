@@ -91,6 +91,6 @@ describe('every decision follows the transition table', () => {
   it('asks a page whether a return is possible without a placeholder comment', () => {
     const before = report('submitted', 'submitted');
     expect(refusal('returnSection', ACTORS.reviewer!, before, { section: TARGET })).toBeUndefined();
-    expect(refusal('returnSection', ACTORS.reviewer!, report('submitted', 'approved'), { section: TARGET })).toMatch(/2\.1\.B is approved now, so it can no longer be returned/);
+    expect(refusal('returnSection', ACTORS.reviewer!, report('submitted', 'approved'), { section: TARGET })).toMatch(/Section 2\.1\.B was approved( by .+)?, so it can no longer be returned/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The reviewer's cycle dashboard: the deadline, counts per status, a filter by report status
- * (query string, works without script) and the matrix of countries × sections, scrolling in its own
- * labelled region, each cell's status given as a symbol, a colour and hidden text.
+ * (query string, works without script) and the matrix of countries × sections (21 columns fit at
+ * 1280 px; a narrower screen scrolls it in its own labelled region with the country column sticky),
+ * each cell a link to the section named by country, section and status.
  */
 import type { FC } from 'hono/jsx';
 import type { CycleInfo } from '../../../shared/form';
@@ -9,7 +10,7 @@ import { participantOf } from '../../../shared/form';
 import type { ReportSummary } from '../../../shared/store/report-store';
 import { REPORT_STATUSES, SECTION_STATUSES, type ReportStatus } from '../../../shared/workflow';
 import { Breadcrumbs, Layout, STATUS_LABEL, STATUS_SYMBOL, StatusBadge, Time, type PageContext } from '../layout';
-import { reportPath, sectionAnchor } from '../paths';
+import { reportPath, sectionAnchor, sectionPath } from '../paths';
 import { CycleStatusNotice, DeadlineFacts, DeadlineMark } from './deadlines';
 
 export interface DashboardProps {
@@ -140,16 +141,21 @@ export const DashboardPage: FC<DashboardProps> = ({ ctx, info, all, filter }) =>
                       const changed = s === 'submitted' && r.changedSections.includes(id);
                       return (
                         <td class={`status-${s}`} data-section={sectionAnchor(id)}>
-                          <span aria-hidden="true">{STATUS_SYMBOL[s]}</span>
-                          <span class="visually-hidden">{STATUS_LABEL[s]}</span>
-                          {changed ? (
-                            <>
-                              <span class="changed-mark" aria-hidden="true">
-                                {CHANGED_SYMBOL}
-                              </span>
-                              <span class="visually-hidden">, changed since the review</span>
-                            </>
-                          ) : null}
+                          {/* A link to the section, named for what it is: "Albania 1.1.B: submitted, changed since the review". */}
+                          <a class="cell-link" href={ctx.href(sectionPath(info.cycle.id, r.country, id))}>
+                            <span aria-hidden="true">{STATUS_SYMBOL[s]}</span>
+                            <span class="visually-hidden">
+                              {name} {id}: {STATUS_LABEL[s].toLowerCase()}
+                            </span>
+                            {changed ? (
+                              <>
+                                <span class="changed-mark" aria-hidden="true">
+                                  {CHANGED_SYMBOL}
+                                </span>
+                                <span class="visually-hidden">, changed since the review</span>
+                              </>
+                            ) : null}
+                          </a>
                         </td>
                       );
                     })}

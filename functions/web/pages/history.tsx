@@ -51,7 +51,7 @@ export function eventSentence(e: AuditEvent): string {
         ? `Reopened the published report for a correction: “${e.comment ?? ''}”. The public keeps reading the last publication until the correction is published.`
         : `Reopened the approved report, voiding its approval: “${e.comment ?? ''}”.`;
     default:
-      return e.detail ?? 'Changed the report.';
+      return e.detail && !/[\\/]/.test(e.detail) ? `${e.detail[0]!.toUpperCase()}${e.detail.slice(1)}.` : 'Changed the report.';
   }
 }
 

@@ -87,14 +87,16 @@ export const DevSignInPage: FC<{ ctx: PageContext; users: DemoUser[]; participan
   </Layout>
 );
 
-export const ErrorPage: FC<{ ctx: PageContext; status: number; title: string; detail: string; requestId?: string | undefined; action?: { href: string; label: string } | undefined }> = ({
-  ctx,
-  status,
-  title,
-  detail,
-  requestId,
-  action,
-}) => (
+export const ErrorPage: FC<{
+  ctx: PageContext;
+  status: number;
+  title: string;
+  detail: string;
+  requestId?: string | undefined;
+  action?: { href: string; label: string } | undefined;
+  /** Where to go from here besides the home page (back to the report, to one's own report). */
+  links?: Array<{ href: string; label: string }> | undefined;
+}> = ({ ctx, status, title, detail, requestId, action, links }) => (
   <Layout ctx={ctx} title={title}>
     <h1>{title}</h1>
     <p>{detail}</p>
@@ -109,6 +111,15 @@ export const ErrorPage: FC<{ ctx: PageContext; status: number; title: string; de
           {action.label}
         </a>
       </p>
+    ) : null}
+    {links?.length ? (
+      <ul class="next-steps">
+        {links.map((l) => (
+          <li>
+            <a href={l.href}>{l.label}</a>
+          </li>
+        ))}
+      </ul>
     ) : null}
     <p>
       <a href={ctx.href('/')}>Go to the home page</a>

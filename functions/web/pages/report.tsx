@@ -248,7 +248,11 @@ const RapporteurView: FC<ReportPageProps> = ({ ctx, info, report, attachments, c
         <h2 id="submit-heading">Submit the report</h2>
         {!submittable ? (
           <p>
-            The report is <StatusBadge status={report.status} />: {report.status === 'published' ? 'it has been published.' : 'it is with the reviewers; you can change it again only if they return a section.'}
+            The report is <StatusBadge status={report.status} />: {report.status === 'published'
+              ? 'it has been published.'
+              : report.status === 'approved'
+                ? 'the reviewers have approved it; the secretariat publishes it next.'
+                : 'it is with the reviewers; you can change it again only if they return a section.'}
           </p>
         ) : (
           <>
@@ -302,8 +306,17 @@ const ReviewerView: FC<ReportPageProps> = (props) => {
     <>
       <section aria-labelledby="decision-heading" class="panel">
         <h2 id="decision-heading">Decision on the report</h2>
-        <DecisionForm ctx={ctx} action={`${base}/approve`} id="approve-reason" whyNot={approveWhyNot} ready="Every section is approved: the report can be approved." label="Approve the report" />
-        {mayPublish ? (
+        {report.status === 'approved' || report.status === 'published' ? (
+          // Decided: what happened, and no buttons that can no longer be pressed.
+          <p id="decision-done">
+            {report.status === 'published'
+              ? 'The report has been approved and published: everyone can read it without signing in.'
+              : `The report has been approved.${mayPublish ? '' : ' An administrator can now publish it.'}`}
+          </p>
+        ) : (
+          <DecisionForm ctx={ctx} action={`${base}/approve`} id="approve-reason" whyNot={approveWhyNot} ready="Every section is approved: the report can be approved." label="Approve the report" />
+        )}
+        {mayPublish && report.status !== 'published' ? (
           <DecisionForm
             ctx={ctx}
             action={`${base}/publish`}

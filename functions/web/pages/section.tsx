@@ -308,7 +308,7 @@ const AnswerForm: FC<{
 }> = ({ ctx, cycle, country, section, etag, text, nothingToReport, textError, conflict, describedBy }) => {
   const described = ['answer-hint', describedBy ?? '', textError ? 'answer-error' : '', conflict ? 'conflict-message' : ''].filter(Boolean).join(' ');
   return (
-    <form method="post" action={ctx.href(sectionPath(cycle, country, section))} data-autosave="">
+    <form method="post" action={ctx.href(sectionPath(cycle, country, section))} data-autosave="" data-draft-key={`${cycle}/${country}/${section}`}>
       <Csrf ctx={ctx} />
       <input type="hidden" name="etag" value={etag} />
       <div class="field">

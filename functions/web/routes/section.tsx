@@ -80,7 +80,7 @@ export function sectionRoutes(site: Site): Hono<WebEnv> {
     };
 
     if (c.get('csrfRefused')) {
-      if (intent === 'autosave') throw new ForbiddenError('This page is from an earlier sign-in; reload it to save automatically again.');
+      if (intent === 'autosave') throw new ForbiddenError('This page is from an earlier sign-in, so your text was not saved automatically. Press Save to save it; automatic saving resumes after that.');
       return again([{ field: TEXT_FIELD, message: 'Your answer was not saved yet: this page was opened before you signed in again. Check your text below and press Save again.' }], 403);
     }
 
