@@ -4,6 +4,7 @@
  * a word diff whose parts rebuild both texts exactly. For the report's readers, never the public.
  */
 import { diffWordsWithSpace } from 'diff';
+import type { CycleInfo, Participant, Section } from '../form';
 import type { FileActivity, Revision } from '../store/items';
 import { ForbiddenError, InvalidInputError, NotFoundError, changedSinceReview, isReaderOf, revisionOf, type Actor, type ReportState, type SectionState } from '../workflow';
 import type { ReportDeps } from './deps';
@@ -41,6 +42,25 @@ export async function getRevision(deps: ReportDeps, actor: Actor, at: SectionAdd
   const revision = (await deps.reports.archive.revisions(info.cycle.id, participant.code, section.id, [at.version])).get(at.version);
   if (!revision) throw new NotFoundError(`Section ${section.id} has no revision ${at.version}.`);
   return revision;
+}
+
+/**
+ * One revision with what it changed from the revision before it (the revisions page). One Query: a
+ * section's activity holds every revision with its text. Numbers follow the section's version, which
+ * submitting and reviewing move too, so the one before is the list's, not `version - 1`.
+ */
+export async function getRevisionWithChanges(
+  deps: ReportDeps,
+  actor: Actor,
+  at: SectionAddress & { version: number },
+): Promise<{ info: CycleInfo; participant: Participant; section: Section; revision: Revision; previous?: { version: number; changes: DiffPart[] } }> {
+  const { info, participant, section } = await assertReader(deps, actor, at);
+  const { revisions } = await deps.reports.archive.activity(info.cycle.id, participant.code, section.id);
+  const index = revisions.findIndex((r) => r.version === at.version);
+  if (index < 0) throw new NotFoundError(`Section ${section.id} has no revision ${at.version}.`);
+  const revision = revisions[index]!;
+  const before = revisions[index - 1];
+  return { info, participant, section, revision, ...(before ? { previous: { version: before.version, changes: wordDiff(shown(before), shown(revision)) } } : {}) };
 }
 
 /** The word diff of two texts: `equal` + `delete` parts rebuild `before`, `equal` + `insert` parts rebuild `after`. */

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { ReopenBody, ReportParams, RevisionParams, SectionParams } from '../../../shared/http/schemas';
 import { parseInput } from '../../../shared/http/validation';
 import { getReport, getSection, reopen } from '../../../shared/usecases/reports';
-import { diffSection, getRevision, listRevisions } from '../../../shared/usecases/revisions';
+import { getRevisionWithChanges, listRevisions } from '../../../shared/usecases/revisions';
 import { ConflictError, InvalidInputError, reopenRefusal, type Actor } from '../../../shared/workflow';
 import { formOf, formText, pathOf, redirectTo, render, requireActor, type C, type Site, type WebEnv } from '../context';
 import { lazyPage } from '../lazy';
@@ -31,16 +31,8 @@ export function changeRoutes(site: Site): Hono<WebEnv> {
   });
 
   app.get('/reports/:cycle/:country/sections/:section/revisions/:version', async (c) => {
-    const actor = requireActor(c);
-    const at = pathOf(c, RevisionParams);
-    // Revision numbers follow the section's version (submitting and reviewing move it too): the one before is the list's.
-    const [{ revisions }, view] = await Promise.all([listRevisions(deps, actor, at), getSection(deps, actor, at)]);
-    const before = revisions.filter((r) => r.version < at.version).at(-1)?.version;
-    const [revision, previous] = await Promise.all([
-      getRevision(deps, actor, at),
-      before === undefined ? undefined : diffSection(deps, actor, { ...at, from: before, to: at.version }).then(({ changes }) => ({ version: before, changes })),
-    ]);
-    return render(c, <RevisionPage ctx={c.get('page')} info={view.info} participant={view.participant} section={view.section} revision={revision} previous={previous} />);
+    const view = await getRevisionWithChanges(deps, requireActor(c), pathOf(c, RevisionParams));
+    return render(c, <RevisionPage ctx={c.get('page')} {...view} />);
   });
 
   /** The reopen form of a report or one of its sections: refused at once when the workflow refuses it now. */
