@@ -14,7 +14,8 @@
  * 3. List the problems it can answer beyond the standard ones in `problems: [403, 409, 412, 428]`.
  *    Added from its shape: 400 when it takes input, 401 always (a bad token is refused on every
  *    route), 404 when its path has parameters (described by what they name: "Unknown cycle or report").
- * 4. A new routes file goes into ROUTES_BY_FUNCTION below (and infra/function-table.ts).
+ * 4. A new routes file goes into ROUTES_BY_FUNCTION below and infra/function-table.ts (a unit test fails while
+ *    a route API Gateway serves is missing from the document).
  * 5. Run `npm run client:generate` and commit shared/client/schema.ts with the route.
  *
  * test/integration/openapi-document.test.ts lints the served document and compares the generated
@@ -24,11 +25,12 @@ import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { BEARER } from '../shared/http/contract';
 import { commonRoutes } from './common/routes';
 import { routes as approvalRoutes } from './approval/routes';
+import { routes as peopleRoutes } from './people/routes';
 import { routes as reviewRoutes } from './review/routes';
 import { routes as submissionRoutes } from './submission/routes';
 
 /** Every route contract of the API, by the function that serves it, each keyed by its operationId. */
-export const ROUTES_BY_FUNCTION = { submission: submissionRoutes, review: reviewRoutes, approval: approvalRoutes } as const;
+export const ROUTES_BY_FUNCTION = { submission: submissionRoutes, review: reviewRoutes, approval: approvalRoutes, people: peopleRoutes } as const;
 
 /** The document's `info`: who answers for the API and on what terms it may be used. */
 const INFO = {
