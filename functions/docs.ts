@@ -4,14 +4,14 @@
  * Swagger UI, on the first request for it: none of that is evaluated at cold start.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../shared/http/app';
+import { serve, type AppEnv } from '../shared/http/app';
 import { commonRoutes } from './common/routes';
 
 /** Serves `/openapi.json` and `/docs` (relative URL, so it works under an API Gateway stage path). */
 export function registerDocs(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(commonRoutes.getOpenApi, async (c) => {
+  serve(app, commonRoutes.getOpenApi, async (c) => {
     const { openApiDocument } = await import('./openapi');
-    return c.json(openApiDocument() as Record<string, unknown>, 200);
+    return c.json((await openApiDocument()) as Record<string, unknown>, 200);
   });
   let docs: Promise<ReturnType<typeof import('@hono/swagger-ui').swaggerUI>> | undefined;
   app.get(commonRoutes.getDocs.path, async (c) => {

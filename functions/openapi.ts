@@ -5,10 +5,12 @@
  * The convention for a route (the document passes Redocly's recommended rules with no error and no
  * warning, and clients are generated from it, so every route follows it):
  *
- * 1. Write its contract in `functions/<function>/routes.ts`, inside that file's `defineRoutes({...})`
- *    (shared/http/contract.ts). The key is the operationId, which generated clients turn into method
+ * 1. Write its contract in `functions/<function>/routes.ts`, inside that file's `defineRoutes(HTTP_SCHEMAS, {...})`
+ *    (shared/http/contract.ts), its schemas as functions of the schema modules: `request: ({ SectionParams }) =>
+ *    ({ params: SectionParams })` from shared/http/schemas.ts, `responses: ({ ReportSchema }) => ({ 200: … })`
+ *    from shared/http/response-schemas.ts; never a schema built at module level (it would run at cold start). The key is the operationId, which generated clients turn into method
  *    names: a verb and a noun for what the route does (`getReport`, `saveSection`, `sendReview`), unique
- *    in the API and never renamed once published. Handlers use it too: `app.openapi(routes.saveSection, …)`.
+ *    in the API and never renamed once published. Handlers use it too: `serve(app, routes.saveSection, …)`.
  * 2. Say who may call it: nothing for a signed-in user (the bearer scheme); `auth: 'optional'` when
  *    anyone may (a token may show more: published reports), `auth: 'none'` when no token is used.
  * 3. List the problems it can answer beyond the standard ones in `problems: [403, 409, 412, 428]`.
@@ -21,8 +23,8 @@
  * test/integration/openapi-document.test.ts lints the served document and compares the generated
  * client with the checked-in one; either fails naming the route and the rule it breaks.
  */
-import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import { BEARER } from '../shared/http/contract';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { BEARER, type Route } from '../shared/http/contract';
 import { commonRoutes } from './common/routes';
 import { routes as approvalRoutes } from './approval/routes';
 import { routes as peopleRoutes } from './people/routes';
@@ -47,13 +49,13 @@ const SERVERS = [
   { url: 'http://127.0.0.1:3000', description: 'npm start on this machine (default PORT)' },
 ];
 
-let cached: unknown;
+let cached: Promise<unknown> | undefined;
 
 /** Every contract once, in function order; throws naming the route when one breaks the convention. */
-export function allContracts(): RouteConfig[] {
-  const byId = new Map<string, RouteConfig>();
+export function allContracts(): Route[] {
+  const byId = new Map<string, Route>();
   for (const [fn, routes] of Object.entries(ROUTES_BY_FUNCTION)) {
-    for (const [key, route] of Object.entries(routes) as Array<[string, RouteConfig]>) {
+    for (const [key, route] of Object.entries(routes) as Array<[string, Route]>) {
       const where = `${route.method.toUpperCase()} ${route.path}`;
       if (route.operationId !== key) throw new Error(`functions/${fn}/routes.ts: ${where} was not made by defineRoutes (see the top of functions/openapi.ts).`);
       const other = byId.get(key);
@@ -64,8 +66,13 @@ export function allContracts(): RouteConfig[] {
   return [...byId.values()];
 }
 
-export function openApiDocument(): unknown {
-  if (cached) return cached;
+/** The document, built once: every contract resolved with its request and response schemas. */
+export function openApiDocument(): Promise<unknown> {
+  return (cached ??= build());
+}
+
+async function build(): Promise<unknown> {
+  const contracts = await Promise.all(allContracts().map((route) => route.resolve()));
   const generator = new OpenAPIHono();
   generator.openAPIRegistry.registerComponent('securitySchemes', BEARER, {
     type: 'http',
@@ -73,9 +80,8 @@ export function openApiDocument(): unknown {
     bearerFormat: 'JWT',
     description: 'A JWT of the configured issuer with claims sub, name, roles (rapporteur, reviewer, admin) and country for rapporteurs.',
   });
-  for (const route of allContracts()) generator.openAPIRegistry.registerPath(route);
-  cached = generator.getOpenAPI31Document({ openapi: '3.1.0', info: INFO, servers: SERVERS });
-  return cached;
+  for (const contract of contracts) generator.openAPIRegistry.registerPath(contract);
+  return generator.getOpenAPI31Document({ openapi: '3.1.0', info: INFO, servers: SERVERS });
 }
 
 /** Registered by functions/docs.ts, which loads this module on the first request for the document. */

@@ -1,7 +1,7 @@
 /** The approval app: approving a whole report, publishing it, importing a document into it, and the admins' cycle changes. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createApp, type AppEnv } from '../../shared/http/app';
+import { createApp, serve, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
 import { cycleJson, reportJson } from '../../shared/http/views';
 import { closeCycle, createCycle, extendDeadline, openCycle, updateCycle, updateCycleForm } from '../../shared/usecases/cycles';
@@ -13,15 +13,15 @@ import type { AppDeps } from '../deps';
 import { routes } from './routes';
 
 export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  app.openapi(routes.approveReport, async (c) => c.json(reportJson(await approveReport(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
+  serve(app, routes.approveReport, async (c) => c.json(reportJson(await approveReport(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
 
-  app.openapi(routes.reopenReport, async (c) => c.json(reportJson(await reopen(deps, requireActor(c.get('actor')), { ...c.req.valid('param'), ...c.req.valid('json') })), 200));
+  serve(app, routes.reopenReport, async (c) => c.json(reportJson(await reopen(deps, requireActor(c.get('actor')), { ...c.req.valid('param'), ...c.req.valid('json') })), 200));
 
-  app.openapi(routes.reopenSection, async (c) => c.json(reportJson(await reopen(deps, requireActor(c.get('actor')), { ...c.req.valid('param'), ...c.req.valid('json') })), 200));
+  serve(app, routes.reopenSection, async (c) => c.json(reportJson(await reopen(deps, requireActor(c.get('actor')), { ...c.req.valid('param'), ...c.req.valid('json') })), 200));
 
-  app.openapi(routes.publishReport, async (c) => c.json(reportJson(await publishReport(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
+  serve(app, routes.publishReport, async (c) => c.json(reportJson(await publishReport(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
 
-  app.openapi(routes.importReport, async (c) => {
+  serve(app, routes.importReport, async (c) => {
     const actor = requireActor(c.get('actor'));
     const { dryRun, submit, overwrite } = c.req.valid('query');
     const type = c.req.header('content-type') ?? '';
@@ -45,23 +45,23 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     return body;
   };
 
-  app.openapi(routes.createCycle, async (c) => c.json(cycle(c, await createCycle(deps, requireActor(c.get('actor')), c.req.valid('json'))), 201));
+  serve(app, routes.createCycle, async (c) => c.json(cycle(c, await createCycle(deps, requireActor(c.get('actor')), c.req.valid('json'))), 201));
 
-  app.openapi(routes.updateCycle, async (c) => {
+  serve(app, routes.updateCycle, async (c) => {
     const input = { ...c.req.valid('param'), ...c.req.valid('json'), ifMatch: c.req.valid('header')['if-match'] };
     return c.json(cycle(c, await updateCycle(deps, requireActor(c.get('actor')), input)), 200);
   });
 
-  app.openapi(routes.updateCycleForm, async (c) => {
+  serve(app, routes.updateCycleForm, async (c) => {
     const input = { ...c.req.valid('param'), form: c.req.valid('json'), ifMatch: c.req.valid('header')['if-match'] };
     return c.json(cycle(c, await updateCycleForm(deps, requireActor(c.get('actor')), input)), 200);
   });
 
-  app.openapi(routes.openCycle, async (c) => c.json(cycle(c, await openCycle(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
+  serve(app, routes.openCycle, async (c) => c.json(cycle(c, await openCycle(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
 
-  app.openapi(routes.closeCycle, async (c) => c.json(cycle(c, await closeCycle(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
+  serve(app, routes.closeCycle, async (c) => c.json(cycle(c, await closeCycle(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
 
-  app.openapi(routes.extendDeadline, async (c) =>
+  serve(app, routes.extendDeadline, async (c) =>
     c.json(cycle(c, await extendDeadline(deps, requireActor(c.get('actor')), { ...c.req.valid('param'), ...c.req.valid('json') })), 200),
   );
 }

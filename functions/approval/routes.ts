@@ -1,35 +1,19 @@
 /** Route contracts of the approval function: approving and publishing whole reports. */
 import { z } from '@hono/zod-openapi';
 import { defineRoutes } from '../../shared/http/contract';
-import { CreateCycleBody, CycleDetailSchema, CycleParam, ExtendDeadlineBody, FormBodySchema, IfMatchCycleHeader, ReopenBody, ReportParams, ReportSchema, SectionParams, UpdateCycleBody } from '../../shared/http/schemas';
+import { HTTP_SCHEMAS } from '../../shared/http/schema-modules';
 
-const cycleResponse = (description: string) => ({ description, headers: z.object({ ETag: z.string() }), content: { 'application/json': { schema: CycleDetailSchema } } });
+/** A cycle answered with its etag, also in the ETag header. */
+const cycleResponse = (schema: z.ZodType, description: string) => ({ description, headers: z.object({ ETag: z.string() }), content: { 'application/json': { schema } } });
 
-export const ImportResultSchema = z
-  .object({
-    cycle: z.string(),
-    country: z.string(),
-    dryRun: z.boolean(),
-    status: z.string(),
-    sections: z.array(z.object({ id: z.string(), text: z.string(), nothingToReport: z.boolean() })),
-    attachmentsNotImported: z.array(z.object({ section: z.string(), filename: z.string() })),
-    events: z.array(z.record(z.string(), z.unknown())),
-  })
-  .openapi('ImportResult');
-
-const flag = z
-  .enum(['true', 'false'])
-  .default('false')
-  .transform((v) => v === 'true');
-
-export const routes = defineRoutes({
+export const routes = defineRoutes(HTTP_SCHEMAS, {
   approveReport: {
     method: 'post',
     path: '/cycles/{cycle}/reports/{country}/approve',
     tags: ['approval'],
     summary: 'Approve a report whose every section is approved (reviewer, admin)',
-    request: { params: ReportParams },
-    responses: { 200: { description: 'The approved report', content: { 'application/json': { schema: ReportSchema } } } },
+    request: ({ ReportParams }) => ({ params: ReportParams }),
+    responses: ({ ReportSchema }) => ({ 200: { description: 'The approved report', content: { 'application/json': { schema: ReportSchema } } } }),
     problems: [403, 409],
   },
 
@@ -38,8 +22,8 @@ export const routes = defineRoutes({
     path: '/cycles/{cycle}/reports/{country}/reopen',
     tags: ['approval'],
     summary: 'Reopen an approved or published report with a reason (admin): it becomes returned; reopen its sections to correct them',
-    request: { params: ReportParams, body: { required: true, content: { 'application/json': { schema: ReopenBody } } } },
-    responses: { 200: { description: 'The reopened report', content: { 'application/json': { schema: ReportSchema } } } },
+    request: ({ ReportParams, ReopenBody }) => ({ params: ReportParams, body: { required: true, content: { 'application/json': { schema: ReopenBody } } } }),
+    responses: ({ ReportSchema }) => ({ 200: { description: 'The reopened report', content: { 'application/json': { schema: ReportSchema } } } }),
     problems: [403, 409],
   },
 
@@ -49,8 +33,8 @@ export const routes = defineRoutes({
     tags: ['approval'],
     summary: 'Reopen an approved section with a reason (admin): the approval is voided and the section returns to the country, the reason opening its conversation',
     description: 'What the public reads stays the latest publication until the correction is published as the next one.',
-    request: { params: SectionParams, body: { required: true, content: { 'application/json': { schema: ReopenBody } } } },
-    responses: { 200: { description: 'The report after the change', content: { 'application/json': { schema: ReportSchema } } } },
+    request: ({ SectionParams, ReopenBody }) => ({ params: SectionParams, body: { required: true, content: { 'application/json': { schema: ReopenBody } } } }),
+    responses: ({ ReportSchema }) => ({ 200: { description: 'The report after the change', content: { 'application/json': { schema: ReportSchema } } } }),
     problems: [403, 409],
   },
 
@@ -59,8 +43,8 @@ export const routes = defineRoutes({
     path: '/cycles/{cycle}/reports/{country}/publish',
     tags: ['approval'],
     summary: 'Publish an approved report: readable without sign-in (admin)',
-    request: { params: ReportParams },
-    responses: { 200: { description: 'The published report', content: { 'application/json': { schema: ReportSchema } } } },
+    request: ({ ReportParams }) => ({ params: ReportParams }),
+    responses: ({ ReportSchema }) => ({ 200: { description: 'The published report', content: { 'application/json': { schema: ReportSchema } } } }),
     problems: [403, 409],
   },
 
@@ -71,21 +55,21 @@ export const routes = defineRoutes({
     summary: 'Import a reporting-form document (text) into a draft report (admin)',
     description:
       'The body is the document as published (plain text, UTF-8, at most 1 MB). Refused with 400 and every unplaced line or mismatched heading listed when the document does not fit the form; nothing is written then. `dryRun=true` parses and checks only; `submit=true` submits the report on the country\'s behalf in the same write. An import never replaces answers the country saved unless `overwrite=true`.',
-    request: {
+    request: ({ ReportParams, QueryFlag }) => ({
       params: ReportParams,
       headers: z.object({
         'x-document-name': z.string().optional().openapi({ param: { name: 'x-document-name', in: 'header' }, description: 'The file name, recorded in the audit event (its first 200 characters).' }),
       }),
       query: z.object({
-        dryRun: flag.openapi({ param: { name: 'dryRun', in: 'query' } }),
-        submit: flag.openapi({ param: { name: 'submit', in: 'query' } }),
-        overwrite: flag.openapi({ param: { name: 'overwrite', in: 'query' }, description: 'Replace answers the country has already saved (refused with 409 otherwise).' }),
+        dryRun: QueryFlag.openapi({ param: { name: 'dryRun', in: 'query' } }),
+        submit: QueryFlag.openapi({ param: { name: 'submit', in: 'query' } }),
+        overwrite: QueryFlag.openapi({ param: { name: 'overwrite', in: 'query' }, description: 'Replace answers the country has already saved (refused with 409 otherwise).' }),
       }),
       body: { required: true, content: { 'text/plain': { schema: z.string() } } },
-    },
-    responses: {
+    }),
+    responses: ({ ImportResultSchema }) => ({
       200: { description: 'The imported (or previewed) answers', content: { 'application/json': { schema: ImportResultSchema } } },
-    },
+    }),
     problems: [403, 409],
   },
 
@@ -96,8 +80,8 @@ export const routes = defineRoutes({
     summary: 'Create a planned cycle from a previous one: its form with the years moved on, its participants (admin)',
     description:
       'The form of `from` (default: the latest cycle before `year`) is copied with every year in its title and questions moved on: question A of 2015 asks about "measures announced in your country\'s 2014 report". The new cycle follows `from` up: its commitments and prefill read `from`. 409 when the cycle exists.',
-    request: { body: { required: true, content: { 'application/json': { schema: CreateCycleBody } } } },
-    responses: { 201: cycleResponse('The new cycle, planned') },
+    request: ({ CreateCycleBody }) => ({ body: { required: true, content: { 'application/json': { schema: CreateCycleBody } } } }),
+    responses: ({ CycleDetailSchema }) => ({ 201: cycleResponse(CycleDetailSchema, 'The new cycle, planned') }),
     problems: [403, 409],
   },
 
@@ -107,8 +91,8 @@ export const routes = defineRoutes({
     tags: ['cycles'],
     summary: "Change a cycle's title, deadline or participants (admin)",
     description: 'Participants are the whole list of ISO codes: a new one joins, named from the ISO 3166-1 list (XK: Kosovo); one missing leaves, refused (409) once its report has been started.',
-    request: { params: CycleParam, headers: IfMatchCycleHeader, body: { required: true, content: { 'application/json': { schema: UpdateCycleBody } } } },
-    responses: { 200: cycleResponse('The changed cycle') },
+    request: ({ CycleParam, IfMatchCycleHeader, UpdateCycleBody }) => ({ params: CycleParam, headers: IfMatchCycleHeader, body: { required: true, content: { 'application/json': { schema: UpdateCycleBody } } } }),
+    responses: ({ CycleDetailSchema }) => ({ 200: cycleResponse(CycleDetailSchema, 'The changed cycle') }),
     problems: [403, 409, 412],
   },
 
@@ -118,8 +102,8 @@ export const routes = defineRoutes({
     tags: ['cycles'],
     summary: "Replace a planned cycle's form (admin); frozen (409) once the cycle has opened",
     description: 'The body is validated by the same schema as the 2014 form; a 400 names each field (`body.targets.0.goals.1.id`).',
-    request: { params: CycleParam, headers: IfMatchCycleHeader, body: { required: true, content: { 'application/json': { schema: FormBodySchema } } } },
-    responses: { 200: cycleResponse('The cycle with its new form') },
+    request: ({ CycleParam, IfMatchCycleHeader, FormBodySchema }) => ({ params: CycleParam, headers: IfMatchCycleHeader, body: { required: true, content: { 'application/json': { schema: FormBodySchema } } } }),
+    responses: ({ CycleDetailSchema }) => ({ 200: cycleResponse(CycleDetailSchema, 'The cycle with its new form') }),
     problems: [403, 409, 412],
   },
 
@@ -128,8 +112,8 @@ export const routes = defineRoutes({
     path: '/cycles/{cycle}/open',
     tags: ['cycles'],
     summary: 'Open a planned (or closed) cycle: reports can change, the form is frozen (admin)',
-    request: { params: CycleParam },
-    responses: { 200: cycleResponse('The open cycle') },
+    request: ({ CycleParam }) => ({ params: CycleParam }),
+    responses: ({ CycleDetailSchema }) => ({ 200: cycleResponse(CycleDetailSchema, 'The open cycle') }),
     problems: [403, 409],
   },
 
@@ -138,8 +122,8 @@ export const routes = defineRoutes({
     path: '/cycles/{cycle}/close',
     tags: ['cycles'],
     summary: 'Close an open cycle: its reports no longer change (admin)',
-    request: { params: CycleParam },
-    responses: { 200: cycleResponse('The closed cycle') },
+    request: ({ CycleParam }) => ({ params: CycleParam }),
+    responses: ({ CycleDetailSchema }) => ({ 200: cycleResponse(CycleDetailSchema, 'The closed cycle') }),
     problems: [403, 409],
   },
 
@@ -148,8 +132,8 @@ export const routes = defineRoutes({
     path: '/cycles/{cycle}/participants/{country}/deadline',
     tags: ['cycles'],
     summary: 'Give one participant a later deadline, with the reason (admin)',
-    request: { params: ReportParams, body: { required: true, content: { 'application/json': { schema: ExtendDeadlineBody } } } },
-    responses: { 200: cycleResponse('The cycle with the extension') },
+    request: ({ ReportParams, ExtendDeadlineBody }) => ({ params: ReportParams, body: { required: true, content: { 'application/json': { schema: ExtendDeadlineBody } } } }),
+    responses: ({ CycleDetailSchema }) => ({ 200: cycleResponse(CycleDetailSchema, 'The cycle with the extension') }),
     problems: [403, 409],
   },
 });

@@ -1,16 +1,16 @@
 /** Contracts of the routes every deployment serves once: health and the API's own documentation. */
 import { z } from '@hono/zod-openapi';
 import { defineRoutes } from '../../shared/http/contract';
-import { HealthSchema } from '../../shared/http/schemas';
+import { HTTP_SCHEMAS } from '../../shared/http/schema-modules';
 
-export const commonRoutes = defineRoutes({
+export const commonRoutes = defineRoutes(HTTP_SCHEMAS, {
   getHealth: {
     method: 'get',
     path: '/health',
     tags: ['meta'],
     summary: 'Liveness check',
     auth: 'none',
-    responses: { 200: { description: 'The service is up', content: { 'application/json': { schema: HealthSchema } } } },
+    responses: ({ HealthSchema }) => ({ 200: { description: 'The service is up', content: { 'application/json': { schema: HealthSchema } } } }),
   },
   getOpenApi: {
     method: 'get',
@@ -18,7 +18,7 @@ export const commonRoutes = defineRoutes({
     tags: ['meta'],
     summary: 'This API as an OpenAPI 3.1 document',
     auth: 'none',
-    responses: { 200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
+    responses: () => ({ 200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } }),
   },
   getDocs: {
     method: 'get',
@@ -26,6 +26,6 @@ export const commonRoutes = defineRoutes({
     tags: ['meta'],
     summary: 'Swagger UI for this API',
     auth: 'none',
-    responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } },
+    responses: () => ({ 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } }),
   },
 });

@@ -1,17 +1,17 @@
 /** Route contracts of the people function: the directory (admin), one's own notices, and the outbox (admin). */
 import { z } from '@hono/zod-openapi';
 import { defineRoutes } from '../../shared/http/contract';
-import { MyNoticesSchema, NewPersonBody, NoticeSchema, NotificationsQuery, PersonChangesBody, PersonParam, PersonSchema, PreferencesSchema } from '../../shared/http/people-schemas';
+import { PEOPLE_SCHEMAS } from '../../shared/http/schema-modules';
 
-const person = (description: string) => ({ description, content: { 'application/json': { schema: PersonSchema } } });
+const person = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
-export const routes = defineRoutes({
+export const routes = defineRoutes(PEOPLE_SCHEMAS, {
   listUsers: {
     method: 'get',
     path: '/users',
     tags: ['people'],
     summary: 'The directory: everyone, disabled people included (admin)',
-    responses: { 200: { description: 'People by name', content: { 'application/json': { schema: z.object({ users: z.array(PersonSchema) }) } } } },
+    responses: ({ PersonSchema }) => ({ 200: { description: 'People by name', content: { 'application/json': { schema: z.object({ users: z.array(PersonSchema) }) } } } }),
     problems: [403],
   },
   inviteUser: {
@@ -19,8 +19,8 @@ export const routes = defineRoutes({
     path: '/users',
     tags: ['people'],
     summary: 'Invite a person (admin); with Cognito, Cognito sends the invitation',
-    request: { body: { required: true, content: { 'application/json': { schema: NewPersonBody } } } },
-    responses: { 201: person('The person invited') },
+    request: ({ NewPersonBody }) => ({ body: { required: true, content: { 'application/json': { schema: NewPersonBody } } } }),
+    responses: ({ PersonSchema }) => ({ 201: person(PersonSchema, 'The person invited') }),
     problems: [403, 409],
   },
   updateUser: {
@@ -28,8 +28,8 @@ export const routes = defineRoutes({
     path: '/users/{id}',
     tags: ['people'],
     summary: 'Change a person: name, role, country, enabled (admin)',
-    request: { params: PersonParam, body: { required: true, content: { 'application/json': { schema: PersonChangesBody } } } },
-    responses: { 200: person('The person after the change') },
+    request: ({ PersonParam, PersonChangesBody }) => ({ params: PersonParam, body: { required: true, content: { 'application/json': { schema: PersonChangesBody } } } }),
+    responses: ({ PersonSchema }) => ({ 200: person(PersonSchema, 'The person after the change') }),
     problems: [403],
   },
   disableUser: {
@@ -37,8 +37,8 @@ export const routes = defineRoutes({
     path: '/users/{id}',
     tags: ['people'],
     summary: 'Disable a person (admin): no more sign-in or notices; history keeps the name',
-    request: { params: PersonParam },
-    responses: { 200: person('The disabled person') },
+    request: ({ PersonParam }) => ({ params: PersonParam }),
+    responses: ({ PersonSchema }) => ({ 200: person(PersonSchema, 'The disabled person') }),
     problems: [403],
   },
   getMyNotices: {
@@ -46,23 +46,23 @@ export const routes = defineRoutes({
     path: '/me/notices',
     tags: ['people'],
     summary: 'What I will be told, and my preferences',
-    responses: { 200: { description: 'My notices', content: { 'application/json': { schema: MyNoticesSchema } } } },
+    responses: ({ MyNoticesSchema }) => ({ 200: { description: 'My notices', content: { 'application/json': { schema: MyNoticesSchema } } } }),
   },
   setMyPreferences: {
     method: 'put',
     path: '/me/preferences',
     tags: ['people'],
     summary: 'Turn the optional notices (replies) on or off; the others always reach me',
-    request: { body: { required: true, content: { 'application/json': { schema: PreferencesSchema } } } },
-    responses: { 200: person('Me, with my preferences') },
+    request: ({ PreferencesSchema }) => ({ body: { required: true, content: { 'application/json': { schema: PreferencesSchema } } } }),
+    responses: ({ PersonSchema }) => ({ 200: person(PersonSchema, 'Me, with my preferences') }),
   },
   listNotifications: {
     method: 'get',
     path: '/notifications',
     tags: ['people'],
     summary: 'The outbox with delivery status: pending, sent, failed (admin)',
-    request: { query: NotificationsQuery },
-    responses: { 200: { description: 'Notices, newest first', content: { 'application/json': { schema: z.object({ notifications: z.array(NoticeSchema) }) } } } },
+    request: ({ NotificationsQuery }) => ({ query: NotificationsQuery }),
+    responses: ({ NoticeSchema }) => ({ 200: { description: 'Notices, newest first', content: { 'application/json': { schema: z.object({ notifications: z.array(NoticeSchema) }) } } } }),
     problems: [403],
   },
 });

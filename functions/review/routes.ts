@@ -2,28 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { REPORT_STATUSES } from '../../shared/workflow';
 import { defineRoutes } from '../../shared/http/contract';
-import {
-  AnswersSchema,
-  CommentBody,
-  CommentSchema,
-  CycleParam,
-  DraftReviewBody,
-  DraftReviewSchema,
-  HistorySchema,
-  QuestionParams,
-  ReportListSchema,
-  ReportParams,
-  ReportSchema,
-  ReturnSectionBody,
-  ReviewSchema,
-  RevisionListSchema,
-  RevisionParams,
-  RevisionSchema,
-  DiffQuery,
-  DiffSchema,
-  SectionParams,
-  SendReviewBody,
-} from '../../shared/http/schemas';
+import { HTTP_SCHEMAS } from '../../shared/http/schema-modules';
 
 const FormatQuery = z.object({
   format: z.enum(['md', 'html']).default('html').openapi({ param: { name: 'format', in: 'query' }, description: 'Markdown or a printable HTML page' }),
@@ -40,14 +19,14 @@ const documentResponses = {
   },
 };
 
-export const routes = defineRoutes({
+export const routes = defineRoutes(HTTP_SCHEMAS, {
   listReports: {
     method: 'get',
     path: '/cycles/{cycle}/reports',
     tags: ['review'],
     summary: "A cycle's reports: every participant for reviewers and admins, one's own for a rapporteur",
-    request: { params: CycleParam, query: z.object({ status: z.enum(REPORT_STATUSES).optional().openapi({ param: { name: 'status', in: 'query' } }) }) },
-    responses: { 200: { description: 'Reports with their section statuses', content: { 'application/json': { schema: ReportListSchema } } } },
+    request: ({ CycleParam }) => ({ params: CycleParam, query: z.object({ status: z.enum(REPORT_STATUSES).optional().openapi({ param: { name: 'status', in: 'query' } }) }) }),
+    responses: ({ ReportListSchema }) => ({ 200: { description: 'Reports with their section statuses', content: { 'application/json': { schema: ReportListSchema } } } }),
     problems: [403],
   },
 
@@ -56,8 +35,8 @@ export const routes = defineRoutes({
     path: '/cycles/{cycle}/reports/{country}/sections/{section}/approve',
     tags: ['review'],
     summary: 'Approve a submitted section: a review of one decision, sent at once (reviewer, admin)',
-    request: { params: SectionParams },
-    responses: { 200: { description: 'The report after the change', content: { 'application/json': { schema: ReportSchema } } } },
+    request: ({ SectionParams }) => ({ params: SectionParams }),
+    responses: ({ ReportSchema }) => ({ 200: { description: 'The report after the change', content: { 'application/json': { schema: ReportSchema } } } }),
     problems: [403, 409],
   },
 
@@ -66,8 +45,8 @@ export const routes = defineRoutes({
     path: '/cycles/{cycle}/reports/{country}/sections/{section}/return',
     tags: ['review'],
     summary: 'Return a submitted section to the country with a comment: a review of one decision, sent at once (reviewer, admin)',
-    request: { params: SectionParams, body: { required: true, content: { 'application/json': { schema: ReturnSectionBody } } } },
-    responses: { 200: { description: 'The report after the change', content: { 'application/json': { schema: ReportSchema } } } },
+    request: ({ SectionParams, ReturnSectionBody }) => ({ params: SectionParams, body: { required: true, content: { 'application/json': { schema: ReturnSectionBody } } } }),
+    responses: ({ ReportSchema }) => ({ 200: { description: 'The report after the change', content: { 'application/json': { schema: ReportSchema } } } }),
     problems: [403, 409],
   },
 
@@ -76,8 +55,8 @@ export const routes = defineRoutes({
     path: '/cycles/{cycle}/reports/{country}/history',
     tags: ['review'],
     summary: "A report's audit events and conversations, oldest first (the country's rapporteurs, reviewers, admins; internal notes for the secretariat only)",
-    request: { params: ReportParams },
-    responses: { 200: { description: 'Audit events and comments', content: { 'application/json': { schema: HistorySchema } } } },
+    request: ({ ReportParams }) => ({ params: ReportParams }),
+    responses: ({ HistorySchema }) => ({ 200: { description: 'Audit events and comments', content: { 'application/json': { schema: HistorySchema } } } }),
     problems: [403],
   },
 
@@ -86,8 +65,8 @@ export const routes = defineRoutes({
     path: `${reviewsPath}/draft`,
     tags: ['review'],
     summary: 'Your draft review of a report (reviewer, admin): kept until sent or discarded, never shown to the country',
-    request: { params: ReportParams },
-    responses: { 200: { description: 'Your draft (no decisions when you have none)', content: { 'application/json': { schema: DraftReviewSchema } } } },
+    request: ({ ReportParams }) => ({ params: ReportParams }),
+    responses: ({ DraftReviewSchema }) => ({ 200: { description: 'Your draft (no decisions when you have none)', content: { 'application/json': { schema: DraftReviewSchema } } } }),
     problems: [403],
   },
 
@@ -96,8 +75,8 @@ export const routes = defineRoutes({
     path: `${reviewsPath}/draft`,
     tags: ['review'],
     summary: 'Replace your draft review (reviewer, admin); every section must still be submitted, a return needs a comment',
-    request: { params: ReportParams, body: { required: true, content: { 'application/json': { schema: DraftReviewBody } } } },
-    responses: { 200: { description: 'The draft as kept', content: { 'application/json': { schema: DraftReviewSchema } } } },
+    request: ({ ReportParams, DraftReviewBody }) => ({ params: ReportParams, body: { required: true, content: { 'application/json': { schema: DraftReviewBody } } } }),
+    responses: ({ DraftReviewSchema }) => ({ 200: { description: 'The draft as kept', content: { 'application/json': { schema: DraftReviewSchema } } } }),
     problems: [403, 409],
   },
 
@@ -106,8 +85,8 @@ export const routes = defineRoutes({
     path: `${reviewsPath}/draft`,
     tags: ['review'],
     summary: 'Discard your draft review (reviewer, admin)',
-    request: { params: ReportParams },
-    responses: { 204: { description: 'Discarded (or there was none)' } },
+    request: ({ ReportParams }) => ({ params: ReportParams }),
+    responses: () => ({ 204: { description: 'Discarded (or there was none)' } }),
     problems: [403],
   },
 
@@ -118,8 +97,8 @@ export const routes = defineRoutes({
     summary: 'Send a review: every decision applied at once; the report is returned when a section is (reviewer, admin)',
     description:
       "Without `decisions`, your draft review is sent and discarded. A decision on a section that is no longer submitted refuses the whole review with 409 naming it; nothing is applied. Returns open their sections' conversations.",
-    request: { params: ReportParams, body: { required: true, content: { 'application/json': { schema: SendReviewBody } } } },
-    responses: { 200: { description: 'The report after the review', content: { 'application/json': { schema: ReportSchema } } } },
+    request: ({ ReportParams, SendReviewBody }) => ({ params: ReportParams, body: { required: true, content: { 'application/json': { schema: SendReviewBody } } } }),
+    responses: ({ ReportSchema }) => ({ 200: { description: 'The report after the review', content: { 'application/json': { schema: ReportSchema } } } }),
     problems: [403, 409],
   },
 
@@ -128,8 +107,8 @@ export const routes = defineRoutes({
     path: reviewsPath,
     tags: ['review'],
     summary: "A report's sent reviews, oldest first, with their decisions (the country's rapporteurs, reviewers, admins)",
-    request: { params: ReportParams },
-    responses: { 200: { description: 'Sent reviews', content: { 'application/json': { schema: z.object({ reviews: z.array(ReviewSchema) }) } } } },
+    request: ({ ReportParams }) => ({ params: ReportParams }),
+    responses: ({ ReviewSchema }) => ({ 200: { description: 'Sent reviews', content: { 'application/json': { schema: z.object({ reviews: z.array(ReviewSchema) }) } } } }),
     problems: [403],
   },
 
@@ -138,8 +117,8 @@ export const routes = defineRoutes({
     path: commentsPath,
     tags: ['review'],
     summary: "A section's conversation, oldest first (the country's rapporteurs never get internal notes; never public)",
-    request: { params: SectionParams },
-    responses: { 200: { description: 'Comments', content: { 'application/json': { schema: z.object({ comments: z.array(CommentSchema) }) } } } },
+    request: ({ SectionParams }) => ({ params: SectionParams }),
+    responses: ({ CommentSchema }) => ({ 200: { description: 'Comments', content: { 'application/json': { schema: z.object({ comments: z.array(CommentSchema) }) } } } }),
     problems: [403],
   },
 
@@ -148,8 +127,8 @@ export const routes = defineRoutes({
     path: commentsPath,
     tags: ['review'],
     summary: "Add to a section's conversation: the country's rapporteurs reply on a returned section; reviewers and admins add notes, internal ones for the secretariat only",
-    request: { params: SectionParams, body: { required: true, content: { 'application/json': { schema: CommentBody } } } },
-    responses: { 201: { description: 'The comment as stored', content: { 'application/json': { schema: CommentSchema } } } },
+    request: ({ SectionParams, CommentBody }) => ({ params: SectionParams, body: { required: true, content: { 'application/json': { schema: CommentBody } } } }),
+    responses: ({ CommentSchema }) => ({ 201: { description: 'The comment as stored', content: { 'application/json': { schema: CommentSchema } } } }),
     problems: [403, 409],
   },
 
@@ -158,8 +137,8 @@ export const routes = defineRoutes({
     path: `${sectionPath}/revisions`,
     tags: ['review'],
     summary: "A section's revisions (every answer saved, oldest first, without text) and the attachments added and removed (readers of the report; never public)",
-    request: { params: SectionParams },
-    responses: { 200: { description: 'Revisions and attachment activity', content: { 'application/json': { schema: RevisionListSchema } } } },
+    request: ({ SectionParams }) => ({ params: SectionParams }),
+    responses: ({ RevisionListSchema }) => ({ 200: { description: 'Revisions and attachment activity', content: { 'application/json': { schema: RevisionListSchema } } } }),
     problems: [403],
   },
 
@@ -168,8 +147,8 @@ export const routes = defineRoutes({
     path: `${sectionPath}/revisions/{version}`,
     tags: ['review'],
     summary: 'One revision of a section, with its text (readers of the report; never public)',
-    request: { params: RevisionParams },
-    responses: { 200: { description: 'The revision', content: { 'application/json': { schema: RevisionSchema } } } },
+    request: ({ RevisionParams }) => ({ params: RevisionParams }),
+    responses: ({ RevisionSchema }) => ({ 200: { description: 'The revision', content: { 'application/json': { schema: RevisionSchema } } } }),
     problems: [403],
   },
 
@@ -178,8 +157,8 @@ export const routes = defineRoutes({
     path: `${sectionPath}/diff`,
     tags: ['review'],
     summary: 'What changed in a section between two revisions, by words (by default since the last review; readers of the report)',
-    request: { params: SectionParams, query: DiffQuery },
-    responses: { 200: { description: 'The word diff', content: { 'application/json': { schema: DiffSchema } } } },
+    request: ({ SectionParams, DiffQuery }) => ({ params: SectionParams, query: DiffQuery }),
+    responses: ({ DiffSchema }) => ({ 200: { description: 'The word diff', content: { 'application/json': { schema: DiffSchema } } } }),
     problems: [403],
   },
 
@@ -189,8 +168,8 @@ export const routes = defineRoutes({
     tags: ['documents'],
     summary: 'A report in the official reporting-form layout (readers of the report; anyone once published)',
     auth: 'optional',
-    request: { params: ReportParams, query: FormatQuery },
-    responses: documentResponses,
+    request: ({ ReportParams }) => ({ params: ReportParams, query: FormatQuery }),
+    responses: () => documentResponses,
     problems: [403],
   },
 
@@ -200,8 +179,8 @@ export const routes = defineRoutes({
     tags: ['documents'],
     summary: "A cycle's reports in one document, by goal and country (reviewers and admins: every submitted report; everyone else: the published ones)",
     auth: 'optional',
-    request: { params: CycleParam, query: FormatQuery },
-    responses: documentResponses,
+    request: ({ CycleParam }) => ({ params: CycleParam, query: FormatQuery }),
+    responses: () => documentResponses,
   },
 
   getCommitmentsCompilation: {
@@ -211,8 +190,8 @@ export const routes = defineRoutes({
     summary:
       "A cycle's commitments in one document: per goal and country, what it announced in the previous cycle (question C) beside what it reports now (question A) (reviewers and admins: every submitted report; everyone else: the published ones)",
     auth: 'optional',
-    request: { params: CycleParam, query: FormatQuery },
-    responses: documentResponses,
+    request: ({ CycleParam }) => ({ params: CycleParam, query: FormatQuery }),
+    responses: () => documentResponses,
   },
 
   getAnswersAcrossCountries: {
@@ -222,7 +201,7 @@ export const routes = defineRoutes({
     summary: "One question, every participant's answer side by side with its status (reviewers and admins: every participant; everyone else: the published reports)",
     description: 'A report never submitted is listed with its status and without its text.',
     auth: 'optional',
-    request: { params: QuestionParams },
-    responses: { 200: { description: 'The answers, countries in alphabetical order', content: { 'application/json': { schema: AnswersSchema } } } },
+    request: ({ QuestionParams }) => ({ params: QuestionParams }),
+    responses: ({ AnswersSchema }) => ({ 200: { description: 'The answers, countries in alphabetical order', content: { 'application/json': { schema: AnswersSchema } } } }),
   },
 });

@@ -4,7 +4,7 @@
  * API docs. Each handler parses (the contract), calls one use case and shapes the response.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { createApp, type AppEnv } from '../../shared/http/app';
+import { createApp, serve, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
 import { commitmentsJson, cycleJson, prefillJson, reportJson, savedSectionJson } from '../../shared/http/views';
 import { getCommitments, prefillReport } from '../../shared/usecases/commitments';
@@ -17,31 +17,31 @@ import { registerDocs } from '../docs';
 import { routes } from './routes';
 
 export function registerSubmissionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDepsWithAttachments): void {
-  app.openapi(routes.getHealth, (c) => c.json({ status: 'ok' as const }, 200));
+  serve(app, routes.getHealth, (c) => c.json({ status: 'ok' as const }, 200));
   registerDocs(app);
 
-  app.openapi(routes.listCycles, async (c) => {
+  serve(app, routes.listCycles, async (c) => {
     requireActor(c.get('actor'));
     return c.json({ cycles: await listCycles(deps) }, 200);
   });
 
-  app.openapi(routes.getCycle, async (c) => {
+  serve(app, routes.getCycle, async (c) => {
     requireActor(c.get('actor'));
     const body = cycleJson(await getCycle(deps, c.req.valid('param').cycle));
     c.header('ETag', body.etag);
     return c.json(body, 200);
   });
 
-  app.openapi(routes.getReport, async (c) => c.json(reportJson(await getReport(deps, c.get('actor'), c.req.valid('param'))), 200));
+  serve(app, routes.getReport, async (c) => c.json(reportJson(await getReport(deps, c.get('actor'), c.req.valid('param'))), 200));
 
-  app.openapi(routes.listPublications, async (c) => {
+  serve(app, routes.listPublications, async (c) => {
     const { info, participant, publications } = await listPublications(deps, c.req.valid('param'));
     return c.json({ cycle: info.cycle.id, country: participant.code, publications: publications.map(({ number, at, by }) => ({ number, at, by })) }, 200);
   });
 
-  app.openapi(routes.getPublication, async (c) => c.json(reportJson(await getPublication(deps, c.req.valid('param'))), 200));
+  serve(app, routes.getPublication, async (c) => c.json(reportJson(await getPublication(deps, c.req.valid('param'))), 200));
 
-  app.openapi(routes.saveSection, async (c) => {
+  serve(app, routes.saveSection, async (c) => {
     const at = c.req.valid('param');
     const { text, nothingToReport = false } = c.req.valid('json');
     const saved = await saveSection(deps, requireActor(c.get('actor')), { ...at, text, nothingToReport, ifMatch: c.req.valid('header')['if-match'] });
@@ -50,26 +50,26 @@ export function registerSubmissionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     return c.json(body, 200);
   });
 
-  app.openapi(routes.submitReport, async (c) => c.json(reportJson(await submitReport(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
+  serve(app, routes.submitReport, async (c) => c.json(reportJson(await submitReport(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
 
-  app.openapi(routes.requestUpload, async (c) =>
+  serve(app, routes.requestUpload, async (c) =>
     c.json(await requestUpload(deps, requireActor(c.get('actor')), c.req.valid('param'), c.req.valid('json')), 201),
   );
 
-  app.openapi(routes.completeUpload, async (c) => c.json(await completeUpload(deps, requireActor(c.get('actor')), c.req.valid('param')), 200));
+  serve(app, routes.completeUpload, async (c) => c.json(await completeUpload(deps, requireActor(c.get('actor')), c.req.valid('param')), 200));
 
-  app.openapi(routes.listAttachments, async (c) => c.json({ attachments: await listAttachments(deps, c.get('actor'), c.req.valid('param')) }, 200));
+  serve(app, routes.listAttachments, async (c) => c.json({ attachments: await listAttachments(deps, c.get('actor'), c.req.valid('param')) }, 200));
 
-  app.openapi(routes.getAttachment, async (c) => c.json(await getAttachmentDownload(deps, c.get('actor'), c.req.valid('param')), 200));
+  serve(app, routes.getAttachment, async (c) => c.json(await getAttachmentDownload(deps, c.get('actor'), c.req.valid('param')), 200));
 
-  app.openapi(routes.deleteAttachment, async (c) => {
+  serve(app, routes.deleteAttachment, async (c) => {
     await removeAttachment(deps, requireActor(c.get('actor')), c.req.valid('param'));
     return c.body(null, 204);
   });
 
-  app.openapi(routes.getCommitments, async (c) => c.json(commitmentsJson(await getCommitments(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
+  serve(app, routes.getCommitments, async (c) => c.json(commitmentsJson(await getCommitments(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
 
-  app.openapi(routes.prefillReport, async (c) =>
+  serve(app, routes.prefillReport, async (c) =>
     c.json(prefillJson(await prefillReport(deps, requireActor(c.get('actor')), { ...c.req.valid('param'), sections: c.req.valid('json').sections })), 200),
   );
 }

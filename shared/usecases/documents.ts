@@ -4,7 +4,7 @@
  */
 import type { CountryReport } from '../documents/answers';
 import type { Edition } from '../documents/export';
-import { parseReportingForm, type ParsedReportingForm } from '../documents/parse';
+import type { ParsedReportingForm } from '../documents/parse';
 import { attachmentsBySection } from '../store/attachment-items';
 import type { AuditEvent } from '../store/report-store';
 import { InvalidInputError, authorize, deadlineOf, decideImport, isStaff, stateAfter, type Actor, type FieldError, type ReportState } from '../workflow';
@@ -54,6 +54,8 @@ export async function importDocument(deps: ReportDeps, actor: Actor, at: ReportA
   const { info } = await writableReport(deps.cycles, at);
   const { country, cycle: cycleId } = at;
   authorize(options.submit ? 'submitImport' : 'importReport', actor, country);
+  // The parser is loaded on the first import (a lazy chunk of the approval function), not at cold start.
+  const { parseReportingForm } = await import('../documents/parse');
   const parsed = parseReportingForm(text, info);
   const errors = documentErrors(parsed);
   if (parsed.country && parsed.country !== country) {

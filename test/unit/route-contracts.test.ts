@@ -1,32 +1,51 @@
 /**
  * The route convention (top of functions/openapi.ts): every contract goes through defineRoutes, which
- * names it by its key and adds its security and its problem responses from its shape.
+ * names it by its key, adds its security and its problem responses from its shape, and builds its
+ * schemas only when they are asked for.
  */
 import { z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { allContracts } from '../../functions/openapi';
 import { FUNCTIONS } from '../../infra/function-table';
 import { defineRoutes } from '../../shared/http/contract';
-import { ReportParams, SectionParams } from '../../shared/http/schemas';
+import { HTTP_SCHEMAS } from '../../shared/http/schema-modules';
 
-const ok = { 200: { description: 'OK', content: { 'application/json': { schema: z.object({}) } } } };
+const ok = () => ({ 200: { description: 'OK', content: { 'application/json': { schema: z.object({}) } } } });
 
 describe('defineRoutes', () => {
-  const routes = defineRoutes({
+  const loaded: string[] = [];
+  const modules = {
+    inputs: () => (loaded.push('inputs'), HTTP_SCHEMAS.inputs()),
+    outputs: () => (loaded.push('outputs'), HTTP_SCHEMAS.outputs()),
+  };
+  const defined = defineRoutes(modules, {
     getHealth: { method: 'get', path: '/health', summary: 'Health', auth: 'none', responses: ok },
-    exportReport: { method: 'get', path: '/cycles/{cycle}/reports/{country}/export', summary: 'Export', auth: 'optional', request: { params: ReportParams }, responses: ok },
+    exportReport: { method: 'get', path: '/cycles/{cycle}/reports/{country}/export', summary: 'Export', auth: 'optional', request: ({ ReportParams }) => ({ params: ReportParams }), responses: ok },
     saveSection: {
       method: 'put',
       path: '/cycles/{cycle}/reports/{country}/sections/{section}',
       summary: 'Save',
-      request: { params: SectionParams },
+      request: ({ SectionParams }) => ({ params: SectionParams }),
       responses: ok,
       problems: [428, 403, 412, 409],
     },
   });
+  const loadedBeforeUse = [...loaded];
+  let routes: { [K in keyof typeof defined]: Awaited<ReturnType<(typeof defined)[K]['resolve']>> };
+
+  it('builds no schema until a route is served or documented: its address is there at once', async () => {
+    expect(loadedBeforeUse).toEqual([]);
+    expect([defined.saveSection.method, defined.saveSection.path]).toEqual(['put', '/cycles/{cycle}/reports/{country}/sections/{section}']);
+    const request = await defined.saveSection.request();
+    expect(request?.params).toBe((await HTTP_SCHEMAS.inputs()).SectionParams);
+    expect(loaded).toEqual(['inputs']);
+    routes = { getHealth: await defined.getHealth.resolve(), exportReport: await defined.exportReport.resolve(), saveSection: await defined.saveSection.resolve() };
+    expect(loaded).toContain('outputs');
+    expect(await defined.saveSection.resolve()).toBe(routes.saveSection);
+  });
 
   it('names each contract by its key, the operationId', () => {
-    expect(Object.entries(routes).map(([key, route]) => [key, route.operationId])).toEqual([
+    expect(Object.entries(defined).map(([key, route]) => [key, route.operationId])).toEqual([
       ['getHealth', 'getHealth'],
       ['exportReport', 'exportReport'],
       ['saveSection', 'saveSection'],
