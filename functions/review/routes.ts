@@ -4,20 +4,17 @@ import { REPORT_STATUSES } from '../../shared/workflow';
 import { defineRoutes } from '../../shared/http/contract';
 import { HTTP_SCHEMAS } from '../../shared/http/schema-modules';
 
-const FormatQuery = z.object({
-  format: z.enum(['md', 'html']).default('html').openapi({ param: { name: 'format', in: 'query' }, description: 'Markdown or a printable HTML page' }),
-});
-
 const reviewsPath = '/cycles/{cycle}/reports/{country}/reviews';
 const sectionPath = '/cycles/{cycle}/reports/{country}/sections/{section}';
 const commentsPath = `${sectionPath}/comments`;
 
-const documentResponses = {
+/** A document answered as printable HTML or Markdown. */
+const documentResponses = () => ({
   200: {
     description: 'The document',
     content: { 'text/html': { schema: z.string() }, 'text/markdown': { schema: z.string() } },
   },
-};
+});
 
 export const routes = defineRoutes(HTTP_SCHEMAS, {
   listReports: {
@@ -168,8 +165,8 @@ export const routes = defineRoutes(HTTP_SCHEMAS, {
     tags: ['documents'],
     summary: 'A report in the official reporting-form layout (readers of the report; anyone once published)',
     auth: 'optional',
-    request: ({ ReportParams }) => ({ params: ReportParams, query: FormatQuery }),
-    responses: () => documentResponses,
+    request: ({ ReportParams, FormatQuery }) => ({ params: ReportParams, query: FormatQuery }),
+    responses: documentResponses,
     problems: [403],
   },
 
@@ -179,8 +176,8 @@ export const routes = defineRoutes(HTTP_SCHEMAS, {
     tags: ['documents'],
     summary: "A cycle's reports in one document, by goal and country (reviewers and admins: every submitted report; everyone else: the published ones)",
     auth: 'optional',
-    request: ({ CycleParam }) => ({ params: CycleParam, query: FormatQuery }),
-    responses: () => documentResponses,
+    request: ({ CycleParam, FormatQuery }) => ({ params: CycleParam, query: FormatQuery }),
+    responses: documentResponses,
   },
 
   getCommitmentsCompilation: {
@@ -190,8 +187,8 @@ export const routes = defineRoutes(HTTP_SCHEMAS, {
     summary:
       "A cycle's commitments in one document: per goal and country, what it announced in the previous cycle (question C) beside what it reports now (question A) (reviewers and admins: every submitted report; everyone else: the published ones)",
     auth: 'optional',
-    request: ({ CycleParam }) => ({ params: CycleParam, query: FormatQuery }),
-    responses: () => documentResponses,
+    request: ({ CycleParam, FormatQuery }) => ({ params: CycleParam, query: FormatQuery }),
+    responses: documentResponses,
   },
 
   getAnswersAcrossCountries: {

@@ -217,3 +217,8 @@ export const QueryFlag = z
   .enum(['true', 'false'])
   .default('false')
   .transform((v) => v === 'true');
+
+/** The format of a document: printable HTML (default) or Markdown. */
+export const FormatQuery = z.object({
+  format: z.enum(['md', 'html']).default('html').openapi({ param: { name: 'format', in: 'query' }, description: 'Markdown or a printable HTML page' }),
+});
