@@ -3,11 +3,10 @@
  * local server) and passed in, so tests can build them against DynamoDB Local and the local issuer.
  * A function gets only what it uses: review and approval never build (nor load) the S3 clients;
  * submission and web load them with the attachment store on the first attachment request (a lazy
- * chunk of the bundle: the S3 client is ~150 KB of the SDK that no other request needs).
+ * chunk of the bundle: the S3 client is ~150 KB of the SDK that no other request needs). The Cognito
+ * client and directory (~40 KB) likewise load on the first directory call, and only with a user pool.
  */
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { Config } from '../shared/config';
-import { CognitoDirectory } from '../shared/people/cognito-directory';
 import type { Directory } from '../shared/people/directory';
 import { TableDirectory } from '../shared/people/table-directory';
 import { OutboxStore } from '../shared/store/outbox-store';
@@ -44,9 +43,23 @@ export function createDeps(config: Config): AppDeps {
 
 /** Cognito's user pool when USER_POOL_ID is set, else the directory in the table. */
 export function createDirectory(config: Config): Directory {
-  return config.USER_POOL_ID
-    ? new CognitoDirectory(new CognitoIdentityProviderClient({}), config.USER_POOL_ID, documentClient(), config.TABLE_NAME)
-    : new TableDirectory(documentClient(), config.TABLE_NAME);
+  return config.USER_POOL_ID ? lazyCognitoDirectory(config.USER_POOL_ID, config) : new TableDirectory(documentClient(), config.TABLE_NAME);
+}
+
+/** The Cognito directory and its client, loaded and built once, on the first call of any method. */
+function lazyCognitoDirectory(userPoolId: string, config: Config): Directory {
+  let directory: Promise<Directory> | undefined;
+  const load = () =>
+    (directory ??= Promise.all([import('@aws-sdk/client-cognito-identity-provider'), import('../shared/people/cognito-directory')]).then(
+      ([{ CognitoIdentityProviderClient }, { CognitoDirectory }]) => new CognitoDirectory(new CognitoIdentityProviderClient({}), userPoolId, documentClient(), config.TABLE_NAME),
+    ));
+  return {
+    list: async (...args) => (await load()).list(...args),
+    get: async (...args) => (await load()).get(...args),
+    create: async (...args) => (await load()).create(...args),
+    update: async (...args) => (await load()).update(...args),
+    setPreferences: async (...args) => (await load()).setPreferences(...args),
+  };
 }
 
 export function createDepsWithAttachments(config: Config): AppDepsWithAttachments {

@@ -1,6 +1,6 @@
 import { readSeed } from '../support/seeds';
 import { describe, expect, it } from 'vitest';
-import { FORM_2014, FormSchema, findCycle, sectionsOf } from '../../shared/form';
+import { CycleSchema, DEFAULT_CYCLES, FORM_2014, FormSchema, findCycle, sectionsOf } from '../../shared/form';
 
 const seeds = (['montenegro-2014.txt', 'kosovo-2014.txt'] as const).map((name) => ({
   name,
@@ -9,6 +9,11 @@ const seeds = (['montenegro-2014.txt', 'kosovo-2014.txt'] as const).map((name) =
 }));
 
 describe('the 2014 form', () => {
+  // The form is typed data, not parsed at import: this is where a mistake in it fails.
+  it('is a valid form as it stands (the schema accepts it and changes nothing: no default, no trimming)', () => {
+    expect(FormSchema.parse(FORM_2014)).toStrictEqual(FORM_2014);
+  });
+
   it('has 4 policy targets, 7 operational goals and 21 sections in form order', () => {
     expect(FORM_2014.targets).toHaveLength(4);
     expect(FORM_2014.targets.map((t) => t.goals.map((g) => g.id))).toEqual([['1.1'], ['2.1', '2.2'], ['3.1', '3.2'], ['4.1', '4.2']]);
@@ -45,6 +50,10 @@ describe('the 2014 form', () => {
 });
 
 describe('the 2014 cycle', () => {
+  it.each(DEFAULT_CYCLES.map((cycle) => [cycle.id, cycle] as const))('the cycle %s held in code is valid as it stands (the schema changes nothing)', (_, cycle) => {
+    expect(CycleSchema.parse(cycle)).toStrictEqual(cycle);
+  });
+
   it('has its form, a deadline and the participants of the Western Balkans among the Alliance members', () => {
     const info = findCycle('2014')!;
     expect(info.cycle.form).toEqual(FORM_2014);
