@@ -97,6 +97,37 @@ export async function measure(api: TestApi, kind: string, op: (i: number) => Pro
   process.stderr.write(`  measured ${kind.padEnd(34)} n=${String(s.n).padStart(3)}  p50 ${s.p50.toFixed(2)} ms\n`);
 }
 
+/**
+ * Measures kinds that are compared with each other in one loop, alternating them request by request
+ * (ABBA order, so neither always goes first): on a shared machine whose load changes within a minute,
+ * kinds measured one after the other see different machines and their ratio means little.
+ * Each kind is recorded as a result of its own; bounded by `n` rounds and the time budget of one kind per kind.
+ */
+export async function measureInterleaved(api: TestApi, kinds: ReadonlyArray<readonly [string, () => Promise<void>]>, options: { n?: number; warmup?: number } = {}): Promise<void> {
+  const n = options.n ?? N;
+  const warmup = options.warmup ?? WARMUP;
+  for (let i = 0; i < warmup; i++) for (const [, op] of kinds) await op();
+  const samples = kinds.map((): Sample[] => []);
+  const budgetEnd = performance.now() + SECONDS * kinds.length * 1000;
+  const wallStart = performance.now();
+  for (let i = 0; i < n && (i < 5 || performance.now() < budgetEnd); i++) {
+    const order = i % 2 === 0 ? kinds.map((_, k) => k) : kinds.map((_, k) => kinds.length - 1 - k);
+    for (const k of order) {
+      api.dynamo.reset();
+      const start = performance.now();
+      await kinds[k]![1]();
+      const ms = performance.now() - start;
+      samples[k]!.push({ ms, calls: api.dynamo.calls.length, commands: commandSummary(api.dynamo.calls) });
+    }
+  }
+  const wallMs = (performance.now() - wallStart) / kinds.length;
+  kinds.forEach(([kind], k) => {
+    results.push({ kind, samples: samples[k]!, wallMs, note: 'interleaved' });
+    const s = stats(samples[k]!);
+    process.stderr.write(`  measured ${kind.padEnd(34)} n=${String(s.n).padStart(3)}  p50 ${s.p50.toFixed(2)} ms (interleaved)\n`);
+  });
+}
+
 /** Runs `total` requests with `concurrency` in flight (bounded by count and time); requests per second. */
 export async function throughputAt(concurrency: number, total: number, op: () => Promise<void>): Promise<{ done: number; rps: number }> {
   let started = 0;
