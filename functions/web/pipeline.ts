@@ -20,16 +20,24 @@ const isLoopback = (url: string) => ['localhost', '127.0.0.1', '[::1]'].includes
 /** Headers every page answers with; `no-store` unless a route chose its own caching. */
 function securityHeaders(site: Site): WebMiddleware {
   return async (c, next) => {
-    await next();
-    c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'same-origin');
     // Uploads go from the page straight to S3 (a presigned URL on another origin): on loopback the local S3 server's port.
     const connect = isLoopback(c.req.url) ? "'self' https: http://127.0.0.1:* http://localhost:*" : "'self' https:";
-    c.header(
-      'content-security-policy',
-      `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src ${connect}; object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
-    );
-    if (site.origin(c).startsWith('https:')) c.header('strict-transport-security', 'max-age=31536000');
+    const headers: Array<[string, string]> = [
+      ['x-content-type-options', 'nosniff'],
+      ['referrer-policy', 'same-origin'],
+      [
+        'content-security-policy',
+        `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src ${connect}; object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+      ],
+      ...(site.origin(c).startsWith('https:') ? [['strict-transport-security', 'max-age=31536000'] as [string, string]] : []),
+    ];
+    // Set before the handler, so the page it builds carries them: set on a finished response, Hono re-wraps
+    // it and the Node adapter streams its body. A route's own `c.header('cache-control', …)` replaces no-store.
+    for (const [name, value] of headers) c.header(name, value);
+    c.header('cache-control', 'no-store');
+    await next();
+    // A response built without the context's headers (an error page) gets them now.
+    for (const [name, value] of headers) if (c.res.headers.get(name) !== value) c.header(name, value);
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   };
 }
