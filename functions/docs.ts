@@ -3,12 +3,12 @@
  * function's contracts (functions/openapi.ts), so it is loaded, with the other functions' contracts and
  * Swagger UI, on the first request for it: none of that is evaluated at cold start.
  */
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
 import { serve, type AppEnv } from '../shared/http/app';
 import { commonRoutes } from './common/routes';
 
 /** Serves `/openapi.json` and `/docs` (relative URL, so it works under an API Gateway stage path). */
-export function registerDocs(app: OpenAPIHono<AppEnv>): void {
+export function registerDocs(app: Hono<AppEnv>): void {
   serve(app, commonRoutes.getOpenApi, async (c) => {
     const { openApiDocument } = await import('./openapi');
     return c.json((await openApiDocument()) as Record<string, unknown>, 200);

@@ -1,6 +1,5 @@
 /** The approval app: approving a whole report, publishing it, importing a document into it, and the admins' cycle changes. */
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, Hono } from 'hono';
 import { createApp, serve, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
 import { cycleJson, reportJson } from '../../shared/http/views';
@@ -12,7 +11,7 @@ import { InvalidInputError } from '../../shared/workflow';
 import type { AppDeps } from '../deps';
 import { routes } from './routes';
 
-export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+export function registerApprovalRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   serve(app, routes.approveReport, async (c) => c.json(reportJson(await approveReport(deps, requireActor(c.get('actor')), c.req.valid('param'))), 200));
 
   serve(app, routes.reopenReport, async (c) => c.json(reportJson(await reopen(deps, requireActor(c.get('actor')), { ...c.req.valid('param'), ...c.req.valid('json') })), 200));

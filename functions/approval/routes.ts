@@ -1,10 +1,13 @@
 /** Route contracts of the approval function: approving and publishing whole reports. */
-import { z } from '@hono/zod-openapi';
 import { defineRoutes } from '../../shared/http/contract';
-import { HTTP_SCHEMAS } from '../../shared/http/schema-modules';
+import { HTTP_SCHEMAS, type Outputs } from '../../shared/http/schema-modules';
 
 /** A cycle answered with its etag, also in the ETag header. */
-const cycleResponse = (schema: z.ZodType, description: string) => ({ description, headers: z.object({ ETag: z.string() }), content: { 'application/json': { schema } } });
+const cycleResponse = ({ z, CycleDetailSchema }: Outputs, description: string) => ({
+  description,
+  headers: z.object({ ETag: z.string() }),
+  content: { 'application/json': { schema: CycleDetailSchema } },
+});
 
 export const routes = defineRoutes(HTTP_SCHEMAS, {
   approveReport: {
@@ -55,7 +58,7 @@ export const routes = defineRoutes(HTTP_SCHEMAS, {
     summary: 'Import a reporting-form document (text) into a draft report (admin)',
     description:
       'The body is the document as published (plain text, UTF-8, at most 1 MB). Refused with 400 and every unplaced line or mismatched heading listed when the document does not fit the form; nothing is written then. `dryRun=true` parses and checks only; `submit=true` submits the report on the country\'s behalf in the same write. An import never replaces answers the country saved unless `overwrite=true`.',
-    request: ({ ReportParams, QueryFlag }) => ({
+    request: ({ z, ReportParams, QueryFlag }) => ({
       params: ReportParams,
       headers: z.object({
         'x-document-name': z.string().optional().openapi({ param: { name: 'x-document-name', in: 'header' }, description: 'The file name, recorded in the audit event (its first 200 characters).' }),
@@ -81,7 +84,7 @@ export const routes = defineRoutes(HTTP_SCHEMAS, {
     description:
       'The form of `from` (default: the latest cycle before `year`) is copied with every year in its title and questions moved on: question A of 2015 asks about "measures announced in your country\'s 2014 report". The new cycle follows `from` up: its commitments and prefill read `from`. 409 when the cycle exists.',
     request: ({ CreateCycleBody }) => ({ body: { required: true, content: { 'application/json': { schema: CreateCycleBody } } } }),
-    responses: ({ CycleDetailSchema }) => ({ 201: cycleResponse(CycleDetailSchema, 'The new cycle, planned') }),
+    responses: (outputs) => ({ 201: cycleResponse(outputs, 'The new cycle, planned') }),
     problems: [403, 409],
   },
 
@@ -92,7 +95,7 @@ export const routes = defineRoutes(HTTP_SCHEMAS, {
     summary: "Change a cycle's title, deadline or participants (admin)",
     description: 'Participants are the whole list of ISO codes: a new one joins, named from the ISO 3166-1 list (XK: Kosovo); one missing leaves, refused (409) once its report has been started.',
     request: ({ CycleParam, IfMatchCycleHeader, UpdateCycleBody }) => ({ params: CycleParam, headers: IfMatchCycleHeader, body: { required: true, content: { 'application/json': { schema: UpdateCycleBody } } } }),
-    responses: ({ CycleDetailSchema }) => ({ 200: cycleResponse(CycleDetailSchema, 'The changed cycle') }),
+    responses: (outputs) => ({ 200: cycleResponse(outputs, 'The changed cycle') }),
     problems: [403, 409, 412],
   },
 
@@ -103,7 +106,7 @@ export const routes = defineRoutes(HTTP_SCHEMAS, {
     summary: "Replace a planned cycle's form (admin); frozen (409) once the cycle has opened",
     description: 'The body is validated by the same schema as the 2014 form; a 400 names each field (`body.targets.0.goals.1.id`).',
     request: ({ CycleParam, IfMatchCycleHeader, FormBodySchema }) => ({ params: CycleParam, headers: IfMatchCycleHeader, body: { required: true, content: { 'application/json': { schema: FormBodySchema } } } }),
-    responses: ({ CycleDetailSchema }) => ({ 200: cycleResponse(CycleDetailSchema, 'The cycle with its new form') }),
+    responses: (outputs) => ({ 200: cycleResponse(outputs, 'The cycle with its new form') }),
     problems: [403, 409, 412],
   },
 
@@ -113,7 +116,7 @@ export const routes = defineRoutes(HTTP_SCHEMAS, {
     tags: ['cycles'],
     summary: 'Open a planned (or closed) cycle: reports can change, the form is frozen (admin)',
     request: ({ CycleParam }) => ({ params: CycleParam }),
-    responses: ({ CycleDetailSchema }) => ({ 200: cycleResponse(CycleDetailSchema, 'The open cycle') }),
+    responses: (outputs) => ({ 200: cycleResponse(outputs, 'The open cycle') }),
     problems: [403, 409],
   },
 
@@ -123,7 +126,7 @@ export const routes = defineRoutes(HTTP_SCHEMAS, {
     tags: ['cycles'],
     summary: 'Close an open cycle: its reports no longer change (admin)',
     request: ({ CycleParam }) => ({ params: CycleParam }),
-    responses: ({ CycleDetailSchema }) => ({ 200: cycleResponse(CycleDetailSchema, 'The closed cycle') }),
+    responses: (outputs) => ({ 200: cycleResponse(outputs, 'The closed cycle') }),
     problems: [403, 409],
   },
 
@@ -133,7 +136,7 @@ export const routes = defineRoutes(HTTP_SCHEMAS, {
     tags: ['cycles'],
     summary: 'Give one participant a later deadline, with the reason (admin)',
     request: ({ ReportParams, ExtendDeadlineBody }) => ({ params: ReportParams, body: { required: true, content: { 'application/json': { schema: ExtendDeadlineBody } } } }),
-    responses: ({ CycleDetailSchema }) => ({ 200: cycleResponse(CycleDetailSchema, 'The cycle with the extension') }),
+    responses: (outputs) => ({ 200: cycleResponse(outputs, 'The cycle with the extension') }),
     problems: [403, 409],
   },
 });

@@ -1,5 +1,4 @@
 /** Contracts of the routes every deployment serves once: health and the API's own documentation. */
-import { z } from '@hono/zod-openapi';
 import { defineRoutes } from '../../shared/http/contract';
 import { HTTP_SCHEMAS } from '../../shared/http/schema-modules';
 
@@ -18,7 +17,7 @@ export const commonRoutes = defineRoutes(HTTP_SCHEMAS, {
     tags: ['meta'],
     summary: 'This API as an OpenAPI 3.1 document',
     auth: 'none',
-    responses: () => ({ 200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } }),
+    responses: ({ z }) => ({ 200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } }),
   },
   getDocs: {
     method: 'get',
@@ -26,6 +25,6 @@ export const commonRoutes = defineRoutes(HTTP_SCHEMAS, {
     tags: ['meta'],
     summary: 'Swagger UI for this API',
     auth: 'none',
-    responses: () => ({ 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } }),
+    responses: ({ z }) => ({ 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } }),
   },
 });

@@ -1,9 +1,8 @@
 /** Route contracts of the people function: the directory (admin), one's own notices, and the outbox (admin). */
-import { z } from '@hono/zod-openapi';
 import { defineRoutes } from '../../shared/http/contract';
-import { PEOPLE_SCHEMAS } from '../../shared/http/schema-modules';
+import { PEOPLE_SCHEMAS, type PeopleSchemas } from '../../shared/http/schema-modules';
 
-const person = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const person = ({ PersonSchema }: PeopleSchemas, description: string) => ({ description, content: { 'application/json': { schema: PersonSchema } } });
 
 export const routes = defineRoutes(PEOPLE_SCHEMAS, {
   listUsers: {
@@ -11,7 +10,7 @@ export const routes = defineRoutes(PEOPLE_SCHEMAS, {
     path: '/users',
     tags: ['people'],
     summary: 'The directory: everyone, disabled people included (admin)',
-    responses: ({ PersonSchema }) => ({ 200: { description: 'People by name', content: { 'application/json': { schema: z.object({ users: z.array(PersonSchema) }) } } } }),
+    responses: ({ z, PersonSchema }) => ({ 200: { description: 'People by name', content: { 'application/json': { schema: z.object({ users: z.array(PersonSchema) }) } } } }),
     problems: [403],
   },
   inviteUser: {
@@ -20,7 +19,7 @@ export const routes = defineRoutes(PEOPLE_SCHEMAS, {
     tags: ['people'],
     summary: 'Invite a person (admin); with Cognito, Cognito sends the invitation',
     request: ({ NewPersonBody }) => ({ body: { required: true, content: { 'application/json': { schema: NewPersonBody } } } }),
-    responses: ({ PersonSchema }) => ({ 201: person(PersonSchema, 'The person invited') }),
+    responses: (schemas) => ({ 201: person(schemas, 'The person invited') }),
     problems: [403, 409],
   },
   updateUser: {
@@ -29,7 +28,7 @@ export const routes = defineRoutes(PEOPLE_SCHEMAS, {
     tags: ['people'],
     summary: 'Change a person: name, role, country, enabled (admin)',
     request: ({ PersonParam, PersonChangesBody }) => ({ params: PersonParam, body: { required: true, content: { 'application/json': { schema: PersonChangesBody } } } }),
-    responses: ({ PersonSchema }) => ({ 200: person(PersonSchema, 'The person after the change') }),
+    responses: (schemas) => ({ 200: person(schemas, 'The person after the change') }),
     problems: [403],
   },
   disableUser: {
@@ -38,7 +37,7 @@ export const routes = defineRoutes(PEOPLE_SCHEMAS, {
     tags: ['people'],
     summary: 'Disable a person (admin): no more sign-in or notices; history keeps the name',
     request: ({ PersonParam }) => ({ params: PersonParam }),
-    responses: ({ PersonSchema }) => ({ 200: person(PersonSchema, 'The disabled person') }),
+    responses: (schemas) => ({ 200: person(schemas, 'The disabled person') }),
     problems: [403],
   },
   getMyNotices: {
@@ -54,7 +53,7 @@ export const routes = defineRoutes(PEOPLE_SCHEMAS, {
     tags: ['people'],
     summary: 'Turn the optional notices (replies) on or off; the others always reach me',
     request: ({ PreferencesSchema }) => ({ body: { required: true, content: { 'application/json': { schema: PreferencesSchema } } } }),
-    responses: ({ PersonSchema }) => ({ 200: person(PersonSchema, 'Me, with my preferences') }),
+    responses: (schemas) => ({ 200: person(schemas, 'Me, with my preferences') }),
   },
   listNotifications: {
     method: 'get',
@@ -62,7 +61,7 @@ export const routes = defineRoutes(PEOPLE_SCHEMAS, {
     tags: ['people'],
     summary: 'The outbox with delivery status: pending, sent, failed (admin)',
     request: ({ NotificationsQuery }) => ({ query: NotificationsQuery }),
-    responses: ({ NoticeSchema }) => ({ 200: { description: 'Notices, newest first', content: { 'application/json': { schema: z.object({ notifications: z.array(NoticeSchema) }) } } } }),
+    responses: ({ z, NoticeSchema }) => ({ 200: { description: 'Notices, newest first', content: { 'application/json': { schema: z.object({ notifications: z.array(NoticeSchema) }) } } } }),
     problems: [403],
   },
 });

@@ -2,7 +2,7 @@
  * The review app: the reviewers' list of reports, draft and sent reviews (and the stage-1 one-decision
  * approve and return), the sections' conversations, history, exports and the compilation.
  */
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
 import { createApp, serve, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
 import { answersJson, draftJson, reportJson, summaryJson } from '../../shared/http/views';
@@ -16,7 +16,7 @@ import { discardDraftReview, getDraftReview, listReviews, saveDraftReview, sendR
 import type { AppDeps } from '../deps';
 import { routes } from './routes';
 
-export function registerReviewRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+export function registerReviewRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   serve(app, routes.listReports, async (c) => {
     const { info, reports } = await listReports(deps, requireActor(c.get('actor')), { ...c.req.valid('param'), ...c.req.valid('query') });
     return c.json({ cycle: info.cycle.id, reports: reports.map((r) => summaryJson(r, info)) }, 200);

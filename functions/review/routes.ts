@@ -1,15 +1,14 @@
 /** Route contracts of the review function: the reviewers' queue, reviews (draft and sent), conversations, history and documents. */
-import { z } from '@hono/zod-openapi';
 import { REPORT_STATUSES } from '../../shared/workflow';
 import { defineRoutes } from '../../shared/http/contract';
-import { HTTP_SCHEMAS } from '../../shared/http/schema-modules';
+import { HTTP_SCHEMAS, type Outputs } from '../../shared/http/schema-modules';
 
 const reviewsPath = '/cycles/{cycle}/reports/{country}/reviews';
 const sectionPath = '/cycles/{cycle}/reports/{country}/sections/{section}';
 const commentsPath = `${sectionPath}/comments`;
 
 /** A document answered as printable HTML or Markdown. */
-const documentResponses = () => ({
+const documentResponses = ({ z }: Outputs) => ({
   200: {
     description: 'The document',
     content: { 'text/html': { schema: z.string() }, 'text/markdown': { schema: z.string() } },
@@ -22,7 +21,7 @@ export const routes = defineRoutes(HTTP_SCHEMAS, {
     path: '/cycles/{cycle}/reports',
     tags: ['review'],
     summary: "A cycle's reports: every participant for reviewers and admins, one's own for a rapporteur",
-    request: ({ CycleParam }) => ({ params: CycleParam, query: z.object({ status: z.enum(REPORT_STATUSES).optional().openapi({ param: { name: 'status', in: 'query' } }) }) }),
+    request: ({ z, CycleParam }) => ({ params: CycleParam, query: z.object({ status: z.enum(REPORT_STATUSES).optional().openapi({ param: { name: 'status', in: 'query' } }) }) }),
     responses: ({ ReportListSchema }) => ({ 200: { description: 'Reports with their section statuses', content: { 'application/json': { schema: ReportListSchema } } } }),
     problems: [403],
   },
@@ -105,7 +104,7 @@ export const routes = defineRoutes(HTTP_SCHEMAS, {
     tags: ['review'],
     summary: "A report's sent reviews, oldest first, with their decisions (the country's rapporteurs, reviewers, admins)",
     request: ({ ReportParams }) => ({ params: ReportParams }),
-    responses: ({ ReviewSchema }) => ({ 200: { description: 'Sent reviews', content: { 'application/json': { schema: z.object({ reviews: z.array(ReviewSchema) }) } } } }),
+    responses: ({ z, ReviewSchema }) => ({ 200: { description: 'Sent reviews', content: { 'application/json': { schema: z.object({ reviews: z.array(ReviewSchema) }) } } } }),
     problems: [403],
   },
 
@@ -115,7 +114,7 @@ export const routes = defineRoutes(HTTP_SCHEMAS, {
     tags: ['review'],
     summary: "A section's conversation, oldest first (the country's rapporteurs never get internal notes; never public)",
     request: ({ SectionParams }) => ({ params: SectionParams }),
-    responses: ({ CommentSchema }) => ({ 200: { description: 'Comments', content: { 'application/json': { schema: z.object({ comments: z.array(CommentSchema) }) } } } }),
+    responses: ({ z, CommentSchema }) => ({ 200: { description: 'Comments', content: { 'application/json': { schema: z.object({ comments: z.array(CommentSchema) }) } } } }),
     problems: [403],
   },
 

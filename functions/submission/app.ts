@@ -3,7 +3,7 @@
  * rapporteur; reviewers and admins read reports here too), attachments. Also serves health and the
  * API docs. Each handler parses (the contract), calls one use case and shapes the response.
  */
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
 import { createApp, serve, type AppEnv } from '../../shared/http/app';
 import { requireActor } from '../../shared/http/auth';
 import { commitmentsJson, cycleJson, prefillJson, reportJson, savedSectionJson } from '../../shared/http/views';
@@ -16,7 +16,7 @@ import type { AppDepsWithAttachments } from '../deps';
 import { registerDocs } from '../docs';
 import { routes } from './routes';
 
-export function registerSubmissionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDepsWithAttachments): void {
+export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: AppDepsWithAttachments): void {
   serve(app, routes.getHealth, (c) => c.json({ status: 'ok' as const }, 200));
   registerDocs(app);
 

@@ -1,5 +1,4 @@
 /** Route contracts of the submission function: what a country's rapporteur reads and writes. */
-import { z } from '@hono/zod-openapi';
 import { defineRoutes } from '../../shared/http/contract';
 import { HTTP_SCHEMAS } from '../../shared/http/schema-modules';
 import { commonRoutes } from '../common/routes';
@@ -15,7 +14,7 @@ export const routes = {
       path: '/cycles',
       tags: ['cycles'],
       summary: 'Reporting cycles',
-      responses: ({ CycleSummarySchema }) => ({ 200: { description: 'Cycles', content: { 'application/json': { schema: z.object({ cycles: z.array(CycleSummarySchema) }) } } } }),
+      responses: ({ z, CycleSummarySchema }) => ({ 200: { description: 'Cycles', content: { 'application/json': { schema: z.object({ cycles: z.array(CycleSummarySchema) }) } } } }),
     },
 
     getCycle: {
@@ -69,7 +68,7 @@ export const routes = {
         headers: IfMatchHeader,
         body: { required: true, content: { 'application/json': { schema: SaveSectionBody } } },
       }),
-      responses: ({ SavedSectionSchema }) => ({
+      responses: ({ z, SavedSectionSchema }) => ({
         200: {
           description: 'The saved section; its new etag is also in the ETag header',
           headers: z.object({ ETag: z.string() }),
@@ -117,7 +116,7 @@ export const routes = {
       summary: "A section's uploaded attachments (whoever may read the report)",
       auth: 'optional',
       request: ({ SectionParams }) => ({ params: SectionParams }),
-      responses: ({ AttachmentSchema }) => ({ 200: { description: 'Attachments, oldest first', content: { 'application/json': { schema: z.object({ attachments: z.array(AttachmentSchema) }) } } } }),
+      responses: ({ z, AttachmentSchema }) => ({ 200: { description: 'Attachments, oldest first', content: { 'application/json': { schema: z.object({ attachments: z.array(AttachmentSchema) }) } } } }),
       problems: [403],
     },
 
@@ -161,7 +160,7 @@ export const routes = {
       description:
         'Never over an answer the country wrote: only editable sections without an answer receive the text (a nothing-to-report mark is not copied). One write with an audit event naming the report the text came from. Nothing is written when there is nothing to copy.',
       request: ({ ReportParams, PrefillBody }) => ({ params: ReportParams, body: { required: false, content: { 'application/json': { schema: PrefillBody } } } }),
-      responses: ({ ReportSchema }) => ({
+      responses: ({ z, ReportSchema }) => ({
         200: {
           description: 'What was copied, what was not and why, and the report afterwards',
           content: {

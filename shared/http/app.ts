@@ -1,33 +1,20 @@
 /**
- * The app factory every function uses: one OpenAPIHono router with the validation hook that turns
- * zod issues into problem+json field errors, request ids, one structured log line per request,
- * bearer authentication and the single error handler.
+ * The app factory every function uses: one Hono router with request ids, one structured log line per
+ * request, bearer authentication and the single error handler; `serve` adds a route contract.
  */
-import { OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { NotFoundError, type Actor } from '../workflow';
 import { authenticate, type TokenVerifier } from './auth';
 import type { Route } from './contract';
 import { errorToProblem } from './problem';
 import { requestLog } from './request-log';
-import { fieldErrors, invalidInput } from './validation';
 
 export type AppEnv = { Variables: { requestId: string; actor: Actor | undefined } };
 
-const TARGET_PREFIX: Record<string, string> = { json: 'body', query: 'query', param: 'path', header: 'header', form: 'body', cookie: 'cookie' };
-
-/** A router whose validation failures become 400 problems naming each field (`body.text`, `path.section`, …). */
-export function createRouter(): OpenAPIHono<AppEnv> {
-  return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw invalidInput(fieldErrors(result.error.issues, TARGET_PREFIX[result.target] ?? result.target));
-    },
-  });
-}
-
 /** Wraps a feature router with the request pipeline; `configure` adds the routes. */
-export function createApp(verifier: TokenVerifier, configure: (app: OpenAPIHono<AppEnv>) => void): OpenAPIHono<AppEnv> {
-  const app = createRouter();
+export function createApp(verifier: TokenVerifier, configure: (app: Hono<AppEnv>) => void): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.use('*', requestLog<AppEnv>({ actorOf: (c) => c.get('actor')?.sub }));
   app.use('*', authenticate(verifier));
   configure(app);
@@ -37,15 +24,16 @@ export function createApp(verifier: TokenVerifier, configure: (app: OpenAPIHono<
 }
 
 /**
- * Serves a route contract (shared/http/contract.ts) with its handler, as `app.openapi` would: Hono routes
- * its method and path now; its request schemas are built on its first request, and then validated by
- * the very middleware `app.openapi` makes (made once, on a throwaway router, and kept).
+ * Serves a route contract (shared/http/contract.ts) with its handler, as `app.openapi` of
+ * @hono/zod-openapi would: Hono routes its method and path now; on its first request its request
+ * schemas are built and validated by the very middleware `app.openapi` makes (./validators.ts, made
+ * once and kept), so neither the schemas nor the OpenAPI layer load at cold start.
  */
-export function serve<R extends RouteConfig>(app: OpenAPIHono<AppEnv>, route: Route<R>, handler: RouteHandler<R, AppEnv>): void {
+export function serve<R extends RouteConfig>(app: Hono<AppEnv>, route: Route<R>, handler: RouteHandler<R, AppEnv>): void {
   let validators: Promise<MiddlewareHandler[]> | undefined;
   const validate: MiddlewareHandler<AppEnv> = async (c, next) => {
-    validators ??= route.request().then(
-      (request) => validatorsOf({ method: route.method, path: route.path, request, responses: {} }),
+    validators ??= Promise.all([route.request(), import('./validators')]).then(
+      ([request, { validatorsOf }]) => validatorsOf({ method: route.method, path: route.path, request, responses: {} }),
       (error: unknown) => {
         validators = undefined;
         throw error;
@@ -56,12 +44,4 @@ export function serve<R extends RouteConfig>(app: OpenAPIHono<AppEnv>, route: Ro
     return run(0);
   };
   app.on(route.method.toUpperCase(), route.path.replaceAll(/\/{(.+?)}/g, '/:$1'), validate, handler as never);
-}
-
-/** The validators `app.openapi` puts before a route's handler (query, path, headers, cookies, body), in its order. */
-function validatorsOf(route: RouteConfig): MiddlewareHandler[] {
-  const probe = createRouter();
-  probe.openapi({ ...route, hide: true }, (c) => c.body(null));
-  // `on(method, path, ...validators, handler)` keeps one entry per handler, in order; the last is the stand-in.
-  return probe.routes.slice(0, -1).map((entry) => entry.handler as MiddlewareHandler);
 }

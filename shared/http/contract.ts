@@ -10,7 +10,7 @@
  * response schemas are built only for the OpenAPI document (`resolve()`), since responses are not
  * validated at run time.
  */
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { RouteConfig } from '@hono/zod-openapi';
 
 /** Who may call a route: a signed-in user (the default), anyone with or without a token, or anyone (no token used). */
 export type Auth = 'required' | 'optional' | 'none';
@@ -88,7 +88,7 @@ export function defineRoutes<I, O, T extends Record<string, RouteSpec<I, O>>>(
       auth,
       request: () => (requestSchemas ??= request ? modules.inputs().then(request) : Promise.resolve(undefined)),
       resolve: () =>
-        (resolved ??= Promise.all([route.request(), modules.outputs(), import('./response-schemas')]).then(([req, outputs, { ProblemSchema }]) =>
+        (resolved ??= Promise.all([route.request(), modules.outputs(), import('./response-schemas'), import('@hono/zod-openapi')]).then(([req, outputs, { ProblemSchema }, { createRoute }]) =>
           createRoute({
             ...config,
             operationId,

@@ -1,5 +1,8 @@
 /** Schemas of the directory and the outbox (the people function's contract; the web pages' forms parse with them too). */
 import { z } from '@hono/zod-openapi';
+
+/** zod with `.openapi()`, for the schemas a route contract writes inline. */
+export { z };
 import { ID_FORMATS } from '../form';
 import { NOTICE_STATUSES, NoticeItemSchema } from '../store/notice-items';
 import { NOTICE_KINDS, ROLES } from '../workflow';

@@ -4,6 +4,9 @@
  * load this module only to serve /openapi.json (shared/http/contract.ts, functions/openapi.ts).
  */
 import { z } from '@hono/zod-openapi';
+
+/** zod with `.openapi()`, for the schemas a route contract writes inline. */
+export { z };
 import { CYCLE_STATUSES } from '../form/schema';
 import { ActorRefSchema as StoredActorRefSchema, AuditEventSchema as StoredAuditEventSchema } from '../store/items';
 import { COMMENT_KINDS, REPORT_STATUSES, ROLES, SECTION_STATUSES, VERDICTS } from '../workflow';

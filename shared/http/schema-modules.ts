@@ -5,12 +5,19 @@
  */
 import type { SchemaModules } from './contract';
 
-export const HTTP_SCHEMAS: SchemaModules<typeof import('./schemas'), typeof import('./response-schemas')> = {
+/** What a contract's `request` receives: the request schemas, and zod with `.openapi()` for inline ones. */
+export type Inputs = typeof import('./schemas');
+/** What a contract's `responses` receives: the response schemas, and zod. */
+export type Outputs = typeof import('./response-schemas');
+/** The people function's schemas, for both. */
+export type PeopleSchemas = typeof import('./people-schemas');
+
+export const HTTP_SCHEMAS: SchemaModules<Inputs, Outputs> = {
   inputs: () => import('./schemas'),
   outputs: () => import('./response-schemas'),
 };
 
-export const PEOPLE_SCHEMAS: SchemaModules<typeof import('./people-schemas'), typeof import('./people-schemas')> = {
+export const PEOPLE_SCHEMAS: SchemaModules<PeopleSchemas, PeopleSchemas> = {
   inputs: () => import('./people-schemas'),
   outputs: () => import('./people-schemas'),
 };

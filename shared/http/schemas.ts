@@ -5,6 +5,9 @@
  * look like is in ./response-schemas.ts, built only for the OpenAPI document.
  */
 import { z } from '@hono/zod-openapi';
+
+/** zod with `.openapi()`, for the schemas a route contract writes inline. */
+export { z };
 import { FormSchema, ID_FORMATS } from '../form/schema';
 import { ATTACHMENT_ID_PATTERN } from '../store/attachment-items';
 import { MAX_ANSWER_LENGTH, MAX_COMMENT_LENGTH, isBlankToReader } from '../workflow';
