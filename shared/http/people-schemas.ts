@@ -1,5 +1,5 @@
 /** Schemas of the directory and the outbox (the people function's contract; the web pages' forms parse with them too). */
-import { z } from '@hono/zod-openapi';
+import { z } from './openapi-zod';
 
 /** zod with `.openapi()`, for the schemas a route contract writes inline. */
 export { z };

@@ -3,7 +3,7 @@
  * OpenAPI document and the handlers' types. Responses are not validated at run time, so the functions
  * load this module only to serve /openapi.json (shared/http/contract.ts, functions/openapi.ts).
  */
-import { z } from '@hono/zod-openapi';
+import { z } from './openapi-zod';
 
 /** zod with `.openapi()`, for the schemas a route contract writes inline. */
 export { z };

@@ -4,7 +4,7 @@
  * (shared/http/contract.ts), and the web pages parse their forms with the same schemas. What responses
  * look like is in ./response-schemas.ts, built only for the OpenAPI document.
  */
-import { z } from '@hono/zod-openapi';
+import { z } from './openapi-zod';
 
 /** zod with `.openapi()`, for the schemas a route contract writes inline. */
 export { z };

@@ -62,22 +62,30 @@ describe('function bundles', { timeout: 60_000 }, () => {
   });
 
   /**
-   * One request through the exported handler, as API Gateway sends it, on a route that needs no table:
-   * it loads lazy chunks (the OpenAPI document and every contract; the web assets), which a missing or
-   * misnamed chunk would fail at. An API function without an entry here answers an unknown path (404).
-   * The web pages read the cycles (DynamoDB) on every request, so their bundle is answered against
-   * DynamoDB Local by `npm run bench:cold` and through the browser tests instead.
+   * Requests through the exported handler, as API Gateway sends them, on routes that need no table. They
+   * load the lazy chunks (the OpenAPI document and every contract; a route's request schemas and the
+   * validators made on its first request), which a missing or misnamed chunk, or a chunk whose side
+   * effects did not run (zod without `.openapi()`), would fail at. An invalid path parameter is refused
+   * with the 400 naming it before any read. The web pages read the cycles (DynamoDB) on every request, so
+   * their bundle is answered against DynamoDB Local by `npm run bench:cold` and through the browser tests.
    */
-  const REQUESTS: Record<string, { path: string; status: number }> = {
-    submission: { path: '/openapi.json', status: 200 },
+  const REQUESTS: Record<string, Array<{ method: string; path: string; status: number; field?: string }>> = {
+    submission: [
+      { method: 'GET', path: '/openapi.json', status: 200 },
+      { method: 'GET', path: '/cycles/20x4/reports/AL', status: 400, field: 'path.cycle' },
+    ],
+    review: [{ method: 'GET', path: '/cycles/2014/reports/A1/history', status: 400, field: 'path.country' }],
+    approval: [{ method: 'POST', path: '/cycles/20x4/open', status: 400, field: 'path.cycle' }],
+    people: [{ method: 'DELETE', path: '/users/no%20such%20id', status: 400, field: 'path.id' }],
   };
-  it.each(FUNCTIONS.filter((f) => !f.catchAll && !f.trigger).map((f) => f.name))('%s: the bundle answers an API Gateway event through its lazy chunks', (name) => {
-    const { path, status } = REQUESTS[name] ?? { path: '/no-such-route', status: 404 };
-    const event = { resource: '/{proxy+}', path, httpMethod: 'GET', headers: { host: 'abc.execute-api.eu-west-1.amazonaws.com' }, multiValueHeaders: { host: ['abc.execute-api.eu-west-1.amazonaws.com'] }, queryStringParameters: null, multiValueQueryStringParameters: null, pathParameters: null, stageVariables: null, requestContext: { path: `/test${path}`, stage: 'test', httpMethod: 'GET', requestId: 'bundle-test', identity: { sourceIp: '127.0.0.1' } }, body: null, isBase64Encoded: false };
+  const cases = FUNCTIONS.filter((f) => !f.catchAll && !f.trigger).flatMap((f) => (REQUESTS[f.name] ?? [{ method: 'GET', path: '/no-such-route', status: 404 }]).map((r) => ({ name: f.name, ...r })));
+  it.each(cases)('$name: the bundle answers $method $path with $status through its lazy chunks', ({ name, method, path, status, field }) => {
+    const event = { resource: '/{proxy+}', path, httpMethod: method, headers: { host: 'abc.execute-api.eu-west-1.amazonaws.com' }, multiValueHeaders: { host: ['abc.execute-api.eu-west-1.amazonaws.com'] }, queryStringParameters: null, multiValueQueryStringParameters: null, pathParameters: null, stageVariables: null, requestContext: { path: `/test${path}`, stage: 'test', httpMethod: method, requestId: 'bundle-test', identity: { sourceIp: '127.0.0.1' } }, body: null, isBase64Encoded: false };
     const url = pathToFileURL(bundles.get(name)!).href;
-    const send = `const m = await import(${JSON.stringify(url)}); const r = await m.handler(${JSON.stringify(event)}, { awsRequestId: 'bundle-test' }); process.stdout.write(JSON.stringify({ status: r.statusCode, length: String(r.body ?? '').length }));`;
-    const result = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', send], { env: LAMBDA_ENV, encoding: 'utf8' })) as { status: number; length: number };
-    expect(result.status, `${name} GET ${path}`).toBe(status);
-    expect(result.length, `${name} GET ${path}`).toBeGreaterThan(0);
+    const send = `const m = await import(${JSON.stringify(url)}); const r = await m.handler(${JSON.stringify(event)}, { awsRequestId: 'bundle-test' }); process.stdout.write(JSON.stringify({ status: r.statusCode, body: String(r.body ?? '') }));`;
+    const result = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', send], { env: LAMBDA_ENV, encoding: 'utf8' })) as { status: number; body: string };
+    expect(result.status, `${name} ${method} ${path}: ${result.body.slice(0, 300)}`).toBe(status);
+    expect(result.body.length, `${name} ${method} ${path}`).toBeGreaterThan(0);
+    if (field) expect((JSON.parse(result.body) as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual([field]);
   });
 });
