@@ -4,11 +4,11 @@
  * requirement and the standard problem responses, so the OpenAPI document cannot drift from the routes.
  *
  * A contract's method and path are plain data, there at once: Hono routes by them and the CDK stacks
- * read them. Its schemas are written as functions of the schema modules (`request: (s) => ({ params:
- * s.ReportParams })`), which are loaded on first use: a function builds no zod schema at cold start,
- * the first request of a route builds that route's request schemas (`serve` in ./app.ts), and the
- * response schemas are built only for the OpenAPI document (`resolve()`), since responses are not
- * validated at run time.
+ * read them. Its schemas are written as functions of the schema modules (`request: ({ ReportParams }) =>
+ * ({ params: ReportParams })`), which are loaded on first use: a function builds no zod schema at cold
+ * start; its first request loads the request schemas and builds that route's validators (`serve` in
+ * ./app.ts); the response schemas are loaded only for the OpenAPI document (`resolve()`), since
+ * responses are not validated at run time.
  */
 import type { RouteConfig } from '@hono/zod-openapi';
 
