@@ -48,18 +48,11 @@ export function createDirectory(config: Config): Directory {
 
 /** The Cognito directory and its client, loaded and built once, on the first call of any method. */
 function lazyCognitoDirectory(userPoolId: string, config: Config): Directory {
-  let directory: Promise<Directory> | undefined;
-  const load = () =>
-    (directory ??= Promise.all([import('@aws-sdk/client-cognito-identity-provider'), import('../shared/people/cognito-directory')]).then(
+  const build = () =>
+    Promise.all([import('@aws-sdk/client-cognito-identity-provider'), import('../shared/people/cognito-directory')]).then(
       ([{ CognitoIdentityProviderClient }, { CognitoDirectory }]) => new CognitoDirectory(new CognitoIdentityProviderClient({}), userPoolId, documentClient(), config.TABLE_NAME),
-    ));
-  return {
-    list: async (...args) => (await load()).list(...args),
-    get: async (...args) => (await load()).get(...args),
-    create: async (...args) => (await load()).create(...args),
-    update: async (...args) => (await load()).update(...args),
-    setPreferences: async (...args) => (await load()).setPreferences(...args),
-  };
+    );
+  return lazyPort<Directory>(build, { list: true, get: true, create: true, update: true, setPreferences: true });
 }
 
 export function createDepsWithAttachments(config: Config): AppDepsWithAttachments {
@@ -69,17 +62,23 @@ export function createDepsWithAttachments(config: Config): AppDepsWithAttachment
 
 /** The attachment store and its S3 clients, loaded and built once, on the first call of any method. */
 export function lazyAttachmentStore(config: Config): AttachmentStore {
-  let store: Promise<AttachmentStore> | undefined;
-  const load = () =>
-    (store ??= Promise.all([import('../shared/store/attachment-store'), import('../shared/store/s3-clients')]).then(([{ createAttachmentStore }, { s3Clients }]) =>
+  const build = () =>
+    Promise.all([import('../shared/store/attachment-store'), import('../shared/store/s3-clients')]).then(([{ createAttachmentStore }, { s3Clients }]) =>
       createAttachmentStore({ doc: documentClient(), ...s3Clients(config), tableName: config.TABLE_NAME, bucket: config.BUCKET_NAME }),
-    ));
-  return {
-    requestUpload: async (...args) => (await load()).requestUpload(...args),
-    complete: async (...args) => (await load()).complete(...args),
-    list: async (...args) => (await load()).list(...args),
-    get: async (...args) => (await load()).get(...args),
-    remove: async (...args) => (await load()).remove(...args),
-    signDownload: async (...args) => (await load()).signDownload(...args),
+    );
+  return lazyPort<AttachmentStore>(build, { requestUpload: true, complete: true, list: true, get: true, remove: true, signDownload: true });
+}
+
+/**
+ * A port whose adapter (and the modules it needs) is built once, on the first call of any of its
+ * methods, so a function that never calls it never loads them. `methods` names every method: the type
+ * refuses a list that leaves one out.
+ */
+function lazyPort<T extends object>(build: () => Promise<T>, methods: Record<keyof T, true>): T {
+  let adapter: Promise<T> | undefined;
+  const call = (name: keyof T) => async (...args: unknown[]) => {
+    const target = await (adapter ??= build());
+    return (target[name] as (...a: unknown[]) => unknown).apply(target, args);
   };
+  return Object.fromEntries(Object.keys(methods).map((name) => [name, call(name as keyof T)])) as T;
 }

@@ -46,7 +46,6 @@ export interface Route<R = RouteConfig> {
   readonly operationId: string;
   readonly method: RouteConfig['method'];
   readonly path: string;
-  readonly auth: Auth;
   /** The request's schemas (built once, on the first call). */
   request(): Promise<RouteConfig['request']>;
   /** The whole contract with its responses, security and problems, as the OpenAPI document takes it (built once). */
@@ -85,7 +84,6 @@ export function defineRoutes<I, O, T extends Record<string, RouteSpec<I, O>>>(
       operationId,
       method: config.method,
       path: config.path,
-      auth,
       request: () => (requestSchemas ??= request ? modules.inputs().then(request) : Promise.resolve(undefined)),
       resolve: () =>
         (resolved ??= Promise.all([route.request(), modules.outputs(), import('./response-schemas'), import('@hono/zod-openapi')]).then(([req, outputs, { ProblemSchema }, { createRoute }]) =>
