@@ -91,14 +91,19 @@ export const SavedSectionSchema = z
   })
   .openapi('SavedSection');
 
+/** What a report and its summary in a list both say first. */
+const reportHead = () => ({
+  cycle: z.string(),
+  country: z.string(),
+  countryName: z.string(),
+  status: z.enum(REPORT_STATUSES),
+  version: z.number().int(),
+  updatedAt: z.string().optional(),
+});
+
 export const ReportSchema = z
   .object({
-    cycle: z.string(),
-    country: z.string(),
-    countryName: z.string(),
-    status: z.enum(REPORT_STATUSES),
-    version: z.number().int(),
-    updatedAt: z.string().optional(),
+    ...reportHead(),
     sections: z.array(SectionSchema),
     publication: z
       .object({ number: z.number().int(), at: z.string(), correctionInProgress: z.boolean() })
@@ -113,12 +118,7 @@ export const ReportSchema = z
 
 export const ReportSummarySchema = z
   .object({
-    cycle: z.string(),
-    country: z.string(),
-    countryName: z.string(),
-    status: z.enum(REPORT_STATUSES),
-    version: z.number().int(),
-    updatedAt: z.string().optional(),
+    ...reportHead(),
     sectionStatuses: z.record(z.string(), z.enum(SECTION_STATUSES)),
     reviewsInProgress: z.array(ReviewInProgressSchema).optional().openapi({ description: 'Draft reviews in progress (listed without a status filter).' }),
   })
