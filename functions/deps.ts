@@ -1,9 +1,9 @@
 /**
  * What the apps need from the outside world, built once per process (at Lambda cold start or by the
  * local server) and passed in, so tests can build them against DynamoDB Local and the local issuer.
- * A function gets only what it uses: review and approval never build (nor load) the S3 clients;
- * submission and web load them with the attachment store on the first attachment request (a lazy
- * chunk of the bundle: the S3 client is ~150 KB of the SDK that no other request needs). The Cognito
+ * A function gets only what it uses: the attachment store and its S3 clients are in
+ * functions/attachment-deps.ts, which only submission, web and the local server import, so review,
+ * approval, people and the jobs do not even carry them in their bundles. The Cognito
  * client and directory (~40 KB) likewise load on the first directory call, and only with a user pool.
  */
 import type { Config } from '../shared/config';
@@ -11,11 +11,10 @@ import type { Directory } from '../shared/people/directory';
 import { TableDirectory } from '../shared/people/table-directory';
 import { OutboxStore } from '../shared/store/outbox-store';
 import { createTokenVerifier, type TokenVerifier } from '../shared/http/auth';
-import type { AttachmentStore } from '../shared/store/attachment-store';
 import { documentClient } from '../shared/store/clients';
 import { CycleStore, createCycleCatalog } from '../shared/store/cycle-store';
 import { ReportStore } from '../shared/store/report-store';
-import type { AttachmentDeps, CycleRegistry, ReportDeps } from '../shared/usecases/deps';
+import type { CycleRegistry, ReportDeps } from '../shared/usecases/deps';
 
 /** The dependencies of an app without bucket access (review, approval). */
 export interface AppDeps extends ReportDeps {
@@ -27,9 +26,6 @@ export interface AppDeps extends ReportDeps {
   /** The notices' outbox (read by admins; written in the transitions' own transactions). */
   outbox: OutboxStore;
 }
-
-/** The dependencies of an app that also serves attachments (submission, web, the local server). */
-export interface AppDepsWithAttachments extends AppDeps, Omit<AttachmentDeps, 'cycles'> {}
 
 export function createDeps(config: Config): AppDeps {
   return {
@@ -55,26 +51,12 @@ function lazyCognitoDirectory(userPoolId: string, config: Config): Directory {
   return lazyPort<Directory>(build, { list: true, get: true, create: true, update: true, setPreferences: true });
 }
 
-export function createDepsWithAttachments(config: Config): AppDepsWithAttachments {
-  const deps = createDeps(config);
-  return { ...deps, attachments: lazyAttachmentStore(config) };
-}
-
-/** The attachment store and its S3 clients, loaded and built once, on the first call of any method. */
-export function lazyAttachmentStore(config: Config): AttachmentStore {
-  const build = () =>
-    Promise.all([import('../shared/store/attachment-store'), import('../shared/store/s3-clients')]).then(([{ createAttachmentStore }, { s3Clients }]) =>
-      createAttachmentStore({ doc: documentClient(), ...s3Clients(config), tableName: config.TABLE_NAME, bucket: config.BUCKET_NAME }),
-    );
-  return lazyPort<AttachmentStore>(build, { requestUpload: true, complete: true, list: true, get: true, remove: true, signDownload: true });
-}
-
 /**
  * A port whose adapter (and the modules it needs) is built once, on the first call of any of its
  * methods, so a function that never calls it never loads them. `methods` names every method: the type
  * refuses a list that leaves one out.
  */
-function lazyPort<T extends object>(build: () => Promise<T>, methods: Record<keyof T, true>): T {
+export function lazyPort<T extends object>(build: () => Promise<T>, methods: Record<keyof T, true>): T {
   let adapter: Promise<T> | undefined;
   const call = (name: keyof T) => async (...args: unknown[]) => {
     const target = await (adapter ??= build());

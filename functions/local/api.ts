@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from '../../shared/http/app';
 import { registerApprovalRoutes } from '../approval/app';
-import type { AppDepsWithAttachments } from '../deps';
+import type { AppDepsWithAttachments } from '../attachment-deps';
 import { registerPeopleRoutes } from '../people/app';
 import { registerReviewRoutes } from '../review/app';
 import { registerSubmissionRoutes } from '../submission/app';

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../../shared/config';
 import { log } from '../../shared/http/log';
 import { ensureTable } from '../../shared/store/table';
-import { createDepsWithAttachments } from '../deps';
+import { createDepsWithAttachments } from '../attachment-deps';
 import { loadWebOptions } from '../web/config';
 import { serveApi } from './api';
 import { ensureDevIssuer } from './dev-issuer';

@@ -12,7 +12,7 @@ import { completeUpload, getAttachmentDownload, listAttachments, removeAttachmen
 import { getCycle, listCycles } from '../../shared/usecases/cycles';
 import { getPublication, listPublications } from '../../shared/usecases/publications';
 import { getReport, saveSection, submitReport } from '../../shared/usecases/reports';
-import type { AppDepsWithAttachments } from '../deps';
+import type { AppDepsWithAttachments } from '../attachment-deps';
 import { registerDocs } from '../docs';
 import { routes } from './routes';
 

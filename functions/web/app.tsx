@@ -5,7 +5,7 @@
  * router per concern under routes/.
  */
 import { Hono } from 'hono';
-import type { AppDepsWithAttachments } from '../deps';
+import type { AppDepsWithAttachments } from '../attachment-deps';
 import type { WebOptions } from './config';
 import { createSite, type WebEnv } from './context';
 import { errorHandlers } from './errors';

@@ -6,7 +6,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { parseInput } from '../../shared/http/validation';
 import { InvalidInputError, NotFoundError, UnauthenticatedError, type Actor } from '../../shared/workflow';
-import type { AppDepsWithAttachments } from '../deps';
+import type { AppDepsWithAttachments } from '../attachment-deps';
 import { DEMO_USERS, type DemoUser, type WebOptions } from './config';
 import type { PageContext } from './layout';
 import { isSecureOrigin, type CookieScope, type Session } from './session';

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { AppDepsWithAttachments } from '../../functions/deps';
+import type { AppDepsWithAttachments } from '../../functions/attachment-deps';
 import { serveApi, type RunningApi } from '../../functions/local/api';
 import type { DevIssuer } from '../../functions/local/dev-issuer';
 import { createTestDeps } from '../support/deps';

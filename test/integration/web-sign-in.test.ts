@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDevIssuer, type DevIssuer, type TokenClaims } from '../../functions/local/dev-issuer';
-import type { AppDepsWithAttachments } from '../../functions/deps';
+import type { AppDepsWithAttachments } from '../../functions/attachment-deps';
 import { createWebApp } from '../../functions/web/app';
 import { loadWebOptions } from '../../functions/web/config';
 import { csrfToken } from '../../functions/web/session';

@@ -2,7 +2,7 @@
  * A real API server for HTTP tests: the local composition of the three apps, listening on a free
  * loopback port, over DynamoDB Local, with tokens of a development issuer made for the test.
  */
-import type { AppDepsWithAttachments } from '../../functions/deps';
+import type { AppDepsWithAttachments } from '../../functions/attachment-deps';
 import { serveApi, type RunningApi } from '../../functions/local/api';
 import type { DevIssuer } from '../../functions/local/dev-issuer';
 import { createTestDeps, type TestClock } from './deps';

@@ -16,7 +16,7 @@ import { documentClient } from '../../shared/store/clients';
 import { ReportStore } from '../../shared/store/report-store';
 import { createS3Clients } from '../../shared/store/s3-clients';
 import { CycleStore, createCycleCatalog } from '../../shared/store/cycle-store';
-import type { AppDepsWithAttachments } from '../../functions/deps';
+import type { AppDepsWithAttachments } from '../../functions/attachment-deps';
 import { ensureDevIssuer, type DevIssuer } from '../../functions/local/dev-issuer';
 import { createTestTable } from './dynamo';
 import { TableDirectory } from '../../shared/people/table-directory';
