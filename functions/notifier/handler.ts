@@ -1,12 +1,12 @@
 /**
  * Lambda entry of the notifier: the table's stream (its event source mapping filtered to new notice
- * items) → each notice's recipients from the directory → mail through SES (nodemailer's SES
- * transport, sender and configuration set from the stack's settings). Batch item failures make the
+ * items) → each notice's recipients from the directory → mail through SES (SESv2 SendEmail, sender
+ * and configuration set from the stack's settings). Batch item failures make the
  * stream give a failed record again; delivery records keep that from mailing anyone twice.
  */
 import { loadConfig } from '../../shared/config';
 import { isoCountryName } from '../../shared/form/countries';
-import { sesMailer } from '../../shared/notices/mailer';
+import { sesMailer } from '../../shared/notices/ses-mailer';
 import { handleStreamRecords, type StreamRecord } from '../../shared/notices/stream';
 import { documentClient } from '../../shared/store/clients';
 import { OutboxStore } from '../../shared/store/outbox-store';

@@ -1,8 +1,7 @@
 /**
- * How mail leaves: nodemailer's SES transport over @aws-sdk/client-sesv2 on AWS (sender address and
- * configuration set from the stack's settings), or SMTP (locally: MailDev). Same messages either way.
+ * How mail leaves: SMTP through nodemailer (locally: MailDev), or SES on AWS (shared/notices/ses-mailer.ts,
+ * which the notifier imports without this module, so nodemailer is not in its bundle). Same messages either way.
  */
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { createTransport } from 'nodemailer';
 import type { Mail } from './mail';
 
@@ -13,12 +12,4 @@ export interface Mailer {
 export function smtpMailer(options: { host: string; port: number; from: string }): Mailer {
   const transport = createTransport({ host: options.host, port: options.port, secure: false, ignoreTLS: true });
   return { send: async (mail) => void (await transport.sendMail({ from: options.from, ...mail })) };
-}
-
-export function sesMailer(options: { from: string; configurationSet?: string | undefined; client?: SESv2Client }): Mailer {
-  const transport = createTransport({ SES: { sesClient: options.client ?? new SESv2Client({}), SendEmailCommand } });
-  return {
-    send: async (mail) =>
-      void (await transport.sendMail({ from: options.from, ...mail, ...(options.configurationSet ? { ses: { ConfigurationSetName: options.configurationSet } } : {}) } as never)),
-  };
 }

@@ -1,6 +1,7 @@
 /** The notice rules (pure): audiences, preferences, reminders due, and mails that carry no answer or comment text. */
 import { describe, expect, it } from 'vitest';
 import { renderMail } from '../../shared/notices/mail';
+import { sesSendEmailInput } from '../../shared/notices/ses-mailer';
 import { NOTICE_FILTER_PATTERN, matchesNoticeFilter } from '../../shared/notices/stream';
 import { newNotice, transitionNotice } from '../../shared/store/notice-items';
 import { NOTICE_KINDS, NOTICES_BY_ACTION, noticesFor, recipientsOf, reminderDue, type Person } from '../../shared/workflow';
@@ -61,6 +62,22 @@ describe('mails', () => {
       expect(mail.html).toContain('href="https://r.test/');
       expect(mail.html).not.toContain('<Ana>');
     }
+  });
+
+  it('goes to SES as one simple UTF-8 message to its one recipient, with the configuration set when there is one', () => {
+    const mail = { to: 'ana@me.test', subject: 'Crna Gora: pregled – 2 odjeljka', text: 'Tekst č', html: '<p>Tekst č</p>' };
+    expect(sesSendEmailInput(mail, { from: 'Alliance Reporting <no-reply@r.test>', configurationSet: 'reporting' })).toEqual({
+      FromEmailAddress: 'Alliance Reporting <no-reply@r.test>',
+      Destination: { ToAddresses: ['ana@me.test'] },
+      Content: {
+        Simple: {
+          Subject: { Data: mail.subject, Charset: 'UTF-8' },
+          Body: { Text: { Data: mail.text, Charset: 'UTF-8' }, Html: { Data: mail.html, Charset: 'UTF-8' } },
+        },
+      },
+      ConfigurationSetName: 'reporting',
+    });
+    expect(sesSendEmailInput(mail, { from: 'no-reply@r.test' })).not.toHaveProperty('ConfigurationSetName');
   });
 });
 
