@@ -3,7 +3,6 @@
  * one revision's text, and what changed between two revisions (by default since the last review) as
  * a word diff whose parts rebuild both texts exactly. For the report's readers, never the public.
  */
-import { diffWordsWithSpace } from 'diff';
 import type { CycleInfo, Participant, Section } from '../form';
 import type { FileActivity, Revision } from '../store/items';
 import { ForbiddenError, InvalidInputError, NotFoundError, changedSinceReview, isReaderOf, revisionOf, type Actor, type ReportState, type SectionState } from '../workflow';
@@ -60,11 +59,15 @@ export async function getRevisionWithChanges(
   if (index < 0) throw new NotFoundError(`Section ${section.id} has no revision ${at.version}.`);
   const revision = revisions[index]!;
   const before = revisions[index - 1];
-  return { info, participant, section, revision, ...(before ? { previous: { version: before.version, changes: wordDiff(shown(before), shown(revision)) } } : {}) };
+  return { info, participant, section, revision, ...(before ? { previous: { version: before.version, changes: await wordDiff(shown(before), shown(revision)) } } : {}) };
 }
 
-/** The word diff of two texts: `equal` + `delete` parts rebuild `before`, `equal` + `insert` parts rebuild `after`. */
-export function wordDiff(before: string, after: string): DiffPart[] {
+/**
+ * The word diff of two texts: `equal` + `delete` parts rebuild `before`, `equal` + `insert` parts rebuild
+ * `after`. The diff library (~10 KB) loads on the first diff, not at cold start: most pages have nothing to compare.
+ */
+async function wordDiff(before: string, after: string): Promise<DiffPart[]> {
+  const { diffWordsWithSpace } = await import('diff');
   return diffWordsWithSpace(before, after).map((part) => ({ op: part.added ? 'insert' : part.removed ? 'delete' : 'equal', text: part.value }));
 }
 
@@ -97,7 +100,7 @@ export async function diffSection(
     if (!revision) throw new NotFoundError(`Section ${state.id} has no revision ${version}.`, [{ path: field, message: `names no revision of section ${state.id}` }]);
     return shown(revision);
   };
-  return { from, to, changes: wordDiff(text(from, 'query.from'), text(to, 'query.to')), state };
+  return { from, to, changes: await wordDiff(text(from, 'query.from'), text(to, 'query.to')), state };
 }
 
 /** What changed in one section since its last review: the versions compared and the word diff. */
@@ -124,7 +127,7 @@ export async function changesSinceReview(deps: ReportDeps, actor: Actor | undefi
   for (const { state: s, version } of changed) {
     const reviewed = kept.get(`${s.id} ${version}`);
     // A section reviewed before revisions were kept has no reviewed revision to compare with.
-    if (reviewed) found.set(s.id, { from: reviewed.version, to: revisionOf(s), changes: wordDiff(shown(reviewed), shown(s)) });
+    if (reviewed) found.set(s.id, { from: reviewed.version, to: revisionOf(s), changes: await wordDiff(shown(reviewed), shown(s)) });
   }
   return found;
 }
