@@ -216,12 +216,12 @@ export class ApiStack extends Stack {
   }
 }
 
-/** SES v2 SendEmail as the sender identity only (from that address), and the configuration set when there is one. */
+/** SES v2 SendEmail (simple content: SendRawEmail is not needed) as the sender identity only (from that address), and the configuration set when there is one. */
 function grantMail(stack: Stack, fn: AppFunction, config: InfraConfig): void {
   const arn = (resource: string) => `arn:${stack.partition}:ses:${stack.region}:${stack.account}:${resource}`;
   fn.role.addToPolicy(
     new iam.PolicyStatement({
-      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      actions: ['ses:SendEmail'],
       resources: [arn(`identity/${config.mail.identity}`), ...(config.mail.configurationSet ? [arn(`configuration-set/${config.mail.configurationSet}`)] : [])],
       conditions: { StringEquals: { 'ses:FromAddress': config.mail.from } },
     }),

@@ -52,7 +52,7 @@ export interface FunctionSpec {
    * in the table otherwise): `read` lists people, `admin` also invites, edits and disables them.
    */
   readonly userPool?: 'read' | 'admin';
-  /** Sends mail through SES: `ses:SendEmail`/`SendRawEmail` on the sender identity (and configuration set) only. */
+  /** Sends mail through SES: `ses:SendEmail` on the sender identity (and configuration set) only. */
   readonly sendsMail?: boolean;
   /** Not behind the API: `stream` = the table's stream (notice items only), `schedule` = the daily EventBridge Scheduler schedule. */
   readonly trigger?: 'stream' | 'schedule';

@@ -50,7 +50,7 @@ describe('notices infrastructure', TIMEOUT, () => {
     const t = synthCached({ mailFrom: 'notices@reporting.example.org', mailConfigurationSet: 'alliance' }).apiTemplate;
     const ses = statementsOf(t, 'notifier').filter((s) => actions(s).some((a) => a.startsWith('ses:')));
     expect(ses).toHaveLength(1);
-    expect(actions(ses[0]!).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    expect(actions(ses[0]!).sort()).toEqual(['ses:SendEmail']);
     const resources = JSON.stringify(ses[0]!.Resource);
     expect(resources).toContain(':identity/reporting.example.org');
     expect(resources).toContain(':configuration-set/alliance');
