@@ -14,11 +14,27 @@ export interface SesMailOptions {
   configurationSet?: string | undefined;
 }
 
+/**
+ * The sender as SES takes it: addresses are 7-bit ASCII, and a display name with other characters must
+ * be a MIME encoded-word (SES refuses it raw; nodemailer used to encode it); one with specials is quoted.
+ */
+export function sesFromAddress(from: string): string {
+  const match = /^\s*(.*?)\s*<([^<>\s]+)>\s*$/.exec(from);
+  if (!match) return from.trim();
+  const quoted = /^"(.*)"$/.exec(match[1]!);
+  const name = quoted ? quoted[1]!.replace(/\\(.)/g, '$1') : match[1]!;
+  const address = match[2]!;
+  if (!name) return address;
+  if (/[^\x20-\x7e]/.test(name)) return `=?UTF-8?B?${Buffer.from(name, 'utf8').toString('base64')}?= <${address}>`;
+  if (/[()<>\[\]:;@\\,."]/.test(name)) return `"${name.replace(/(["\\])/g, '\\$1')}" <${address}>`;
+  return `${name} <${address}>`;
+}
+
 /** The SendEmail request of one mail (pure). */
 export function sesSendEmailInput(mail: Mail, options: SesMailOptions): SendEmailCommandInput {
   const utf8 = (Data: string) => ({ Data, Charset: 'UTF-8' });
   return {
-    FromEmailAddress: options.from,
+    FromEmailAddress: sesFromAddress(options.from),
     Destination: { ToAddresses: [mail.to] },
     Content: { Simple: { Subject: utf8(mail.subject), Body: { Text: utf8(mail.text), Html: utf8(mail.html) } } },
     ...(options.configurationSet ? { ConfigurationSetName: options.configurationSet } : {}),

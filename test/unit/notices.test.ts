@@ -1,7 +1,7 @@
 /** The notice rules (pure): audiences, preferences, reminders due, and mails that carry no answer or comment text. */
 import { describe, expect, it } from 'vitest';
 import { renderMail } from '../../shared/notices/mail';
-import { sesSendEmailInput } from '../../shared/notices/ses-mailer';
+import { sesFromAddress, sesSendEmailInput } from '../../shared/notices/ses-mailer';
 import { NOTICE_FILTER_PATTERN, matchesNoticeFilter } from '../../shared/notices/stream';
 import { newNotice, transitionNotice } from '../../shared/store/notice-items';
 import { NOTICE_KINDS, NOTICES_BY_ACTION, noticesFor, recipientsOf, reminderDue, type Person } from '../../shared/workflow';
@@ -78,6 +78,18 @@ describe('mails', () => {
       ConfigurationSetName: 'reporting',
     });
     expect(sesSendEmailInput(mail, { from: 'no-reply@r.test' })).not.toHaveProperty('ConfigurationSetName');
+  });
+
+  it('gives SES a sender it accepts: a display name beyond ASCII as a MIME encoded-word, specials quoted', () => {
+    expect(sesFromAddress('no-reply@r.test')).toBe('no-reply@r.test');
+    expect(sesFromAddress('Alliance Reporting <no-reply@r.test>')).toBe('Alliance Reporting <no-reply@r.test>');
+    const encoded = sesFromAddress('Alliance – Izvještavanje <no-reply@r.test>');
+    expect(encoded).toMatch(/^=\?UTF-8\?B\?[A-Za-z0-9+/=]+\?= <no-reply@r\.test>$/);
+    expect(Buffer.from(encoded.split('?')[3]!, 'base64').toString('utf8')).toBe('Alliance – Izvještavanje');
+    expect(sesFromAddress('Secretariat, Alliance <no-reply@r.test>')).toBe('"Secretariat, Alliance" <no-reply@r.test>');
+    expect(sesFromAddress('"Secretariat, Alliance" <no-reply@r.test>')).toBe('"Secretariat, Alliance" <no-reply@r.test>');
+    expect(sesFromAddress('"The \\"Alliance\\"" <no-reply@r.test>')).toBe('"The \\"Alliance\\"" <no-reply@r.test>');
+    expect(sesSendEmailInput({ to: 'a@r.test', subject: 's', text: 't', html: 'h' }, { from: 'Čć <x@r.test>' }).FromEmailAddress).toMatch(/^=\?UTF-8\?B\?/);
   });
 });
 
