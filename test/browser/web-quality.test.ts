@@ -9,9 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebApp } from '../../functions/web/app';
 import { ensureDevIssuer } from '../../functions/local/dev-issuer';
 import { createTokenVerifier } from '../../shared/http/auth';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tempDir } from '../support/temp';
 import { axeLog, expectAccessible, horizontalOverflow, launchBrowser, newContext, screenshot, signIn, startWebServer, type WebServer } from './support';
 
 let server: WebServer;
@@ -246,7 +244,7 @@ describe('sessions, forms and the route space', () => {
   });
 
   it('sends an expired session back to sign-in', async () => {
-    const issuer = await ensureDevIssuer(mkdtempSync(join(tmpdir(), 'web-expired-')));
+    const issuer = await ensureDevIssuer(tempDir('web-expired'));
     const context = await newContext(browser, server.url);
     const expired = await issuer.sign({ sub: 'x', name: 'X', roles: ['reviewer'] }, { expiresIn: '-5m' });
     await context.addCookies([{ name: 'ar_session', value: expired, url: server.url }]);
@@ -258,7 +256,7 @@ describe('sessions, forms and the route space', () => {
   });
 
   it('has no development sign-in without the local issuer (as in Lambda)', async () => {
-    const issuer = await ensureDevIssuer(mkdtempSync(join(tmpdir(), 'web-nodev-')));
+    const issuer = await ensureDevIssuer(tempDir('web-nodev'));
     const verifier = createTokenVerifier({ AUTH_ISSUER: issuer.issuer, AUTH_AUDIENCE: issuer.audience, AUTH_JWKS: issuer.jwks, AUTH_JWKS_URL: undefined });
     const app = createWebApp({ ...server.deps, verifier }, {});
     const res = await app.request('/dev/sign-in');

@@ -5,9 +5,6 @@
  */
 import { serve } from '@hono/node-server';
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDevIssuer, type DevIssuer, type TokenClaims } from '../../functions/local/dev-issuer';
@@ -15,6 +12,7 @@ import type { AppDepsWithAttachments } from '../../functions/attachment-deps';
 import { createWebApp } from '../../functions/web/app';
 import { loadWebOptions } from '../../functions/web/config';
 import { csrfToken } from '../../functions/web/session';
+import { tempDir } from '../support/temp';
 import { createTokenVerifier } from '../../shared/http/auth';
 import { codeCycleCatalog } from '../support/deps';
 
@@ -24,7 +22,7 @@ let provider: { url: string; close(): void };
 const codes = new Map<string, { challenge: string; nonce: string; redirectUri: string }>();
 
 beforeAll(async () => {
-  issuer = await ensureDevIssuer(mkdtempSync(join(tmpdir(), 'web-oidc-')));
+  issuer = await ensureDevIssuer(tempDir('web-oidc'));
   const app = new Hono().post('/oauth2/token', async (c) => {
     const form = await c.req.parseBody();
     const grant = codes.get(String(form.code));

@@ -3,9 +3,6 @@
  * local S3 server, the cycle catalog over the same table (its cache on a clock the test moves), and a
  * token verifier of a development issuer made for the test.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { loadConfig } from '../../shared/config';
 import { DEFAULT_CYCLES, findCycle } from '../../shared/form';
@@ -19,6 +16,7 @@ import { CycleStore, createCycleCatalog } from '../../shared/store/cycle-store';
 import type { AppDepsWithAttachments } from '../../functions/attachment-deps';
 import { ensureDevIssuer, type DevIssuer } from '../../functions/local/dev-issuer';
 import { createTestTable } from './dynamo';
+import { tempDir } from './temp';
 import { TableDirectory } from '../../shared/people/table-directory';
 import { OutboxStore } from '../../shared/store/outbox-store';
 
@@ -48,7 +46,7 @@ export interface TestDeps {
 }
 
 export async function createTestDeps(prefix: string, doc: DynamoDBDocumentClient = documentClient()): Promise<TestDeps> {
-  const dataDir = mkdtempSync(join(tmpdir(), `alliance-${prefix}-`));
+  const dataDir = tempDir(`alliance-${prefix}`);
   const issuer = await ensureDevIssuer(dataDir);
   const tableName = await createTestTable(prefix);
   const config = loadConfig({ ...process.env, TABLE_NAME: tableName, AUTH_ISSUER: issuer.issuer, AUTH_AUDIENCE: issuer.audience, AUTH_JWKS: issuer.jwks });
