@@ -4,6 +4,7 @@
  * protection of every POST (the Origin, and a per-session token in the form).
  */
 import { csrf } from 'hono/csrf';
+import { withHeaders } from '../../shared/http/headers';
 import { requestLog } from '../../shared/http/request-log';
 import { currentCycle, listCycles } from '../../shared/usecases/cycles';
 import { ForbiddenError, UnauthenticatedError } from '../../shared/workflow';
@@ -31,13 +32,9 @@ function securityHeaders(site: Site): WebMiddleware {
       ],
       ...(site.origin(c).startsWith('https:') ? [['strict-transport-security', 'max-age=31536000'] as [string, string]] : []),
     ];
-    // Set before the handler, so the page it builds carries them: set on a finished response, Hono re-wraps
-    // it and the Node adapter streams its body. A route's own `c.header('cache-control', …)` replaces no-store.
-    for (const [name, value] of headers) c.header(name, value);
+    // A route's own `c.header('cache-control', …)` replaces no-store.
     c.header('cache-control', 'no-store');
-    await next();
-    // A response built without the context's headers (an error page) gets them now.
-    for (const [name, value] of headers) if (c.res.headers.get(name) !== value) c.header(name, value);
+    await withHeaders(c, headers, next);
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   };
 }

@@ -6,6 +6,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { randomUUID } from 'node:crypto';
+import { withHeaders } from './headers';
 import { log } from './log';
 
 export type RequestIdVariables = { requestId: string };
@@ -15,15 +16,10 @@ export function requestLog<E extends { Variables: RequestIdVariables }>(options:
     const lambdaId = (c.env as { lambdaContext?: { awsRequestId?: string } } | undefined)?.lambdaContext?.awsRequestId;
     const requestId = lambdaId ?? randomUUID();
     c.set('requestId', requestId);
-    // Set before the handler, so that the response it builds carries it: Hono re-wraps a finished
-    // response to change its headers, and the Node adapter then streams the body instead of writing it.
-    c.header('x-request-id', requestId);
     const started = performance.now();
     try {
-      await next();
+      await withHeaders(c, [['x-request-id', requestId]], next);
     } finally {
-      // A response built without the context's headers (a problem from the error handler) gets it now.
-      if (c.res.headers.get('x-request-id') !== requestId) c.header('x-request-id', requestId);
       log('info', 'request', {
         requestId,
         ...(options.app ? { app: options.app } : {}),
