@@ -14,6 +14,7 @@
  * costs every import); `npm run stack-trace` decodes a logged stack trace with them (scripts/stack-trace.ts).
  */
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +52,28 @@ export const zodEnglishOnly: Plugin = {
   },
 };
 
+/**
+ * The SDK clients' generated schemas (`dist-es/schemas/schemas_0.js`) write trait objects with computed
+ * keys (`{ [_e]: _c, [_hE]: 400 }`, `_e` a string constant of the file). esbuild cannot prove a computed key
+ * free of side effects, so it keeps every statement holding one and, through them, the schema of every
+ * operation: the notifier carried all of SESv2's (47 KB of its 60) for the one `SendEmail` it sends
+ * (aws/aws-sdk-js-v3#7607; the generator's fix, smithy-lang/smithy-typescript#1889, writes literal keys).
+ * This writes each such key as the literal its constant holds, the same object, so the unused schemas
+ * shake out. A file without computed keys (DynamoDB's, or any once the SDK ships the fix) is unchanged.
+ */
+export const sdkSchemaLiteralKeys: Plugin = {
+  name: 'sdk-schema-literal-keys',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]@aws-sdk[\\/][^\\/]+[\\/]dist-es[\\/](?:.+[\\/])?schemas[\\/]schemas_\d+\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const strings = new Map<string, string>();
+      for (const m of source.matchAll(/^const (_\w+) = ("(?:[^"\\\n]|\\.)*");$/gm)) strings.set(m[1]!, m[2]!);
+      const contents = source.replace(/([{,]\s*)\[(_\w+)\]:/g, (key, before: string, name: string) => (strings.has(name) ? `${before}${strings.get(name)}:` : key));
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 /** The esbuild options of a function's bundle (exported for the tests and the benchmark). */
 export function buildOptions(entry: string, outdir: string): BuildOptions {
   return {
@@ -72,7 +95,7 @@ export function buildOptions(entry: string, outdir: string): BuildOptions {
     // Ship the SDK versions package-lock.json pins (the ones tests run against) instead of the runtime's.
     external: [],
     tsconfig: resolve(PROJECT_ROOT, 'tsconfig.json'),
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, sdkSchemaLiteralKeys],
     metafile: true,
     logLevel: 'error',
   };

@@ -6,9 +6,9 @@
  * major version (`.ci/run` installs it), or a pass here says nothing about a cold start on Lambda.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../infra/function-table';
@@ -59,6 +59,22 @@ describe('function bundles', { timeout: 60_000 }, () => {
     const load = `try { const m = await import(${JSON.stringify(url)}); process.stdout.write(typeof m.handler); } catch (e) { process.stdout.write('failed at cold start: ' + (e?.stack ?? e).split('\\n').slice(0, 2).join(' ')); }`;
     const result = execFileSync(process.execPath, ['--input-type=module', '-e', load], { env: LAMBDA_ENV, encoding: 'utf8' });
     expect(result, name).toBe('function');
+  });
+
+  /**
+   * The SDK clients' schemas are tree-shaken to the operations a function sends (infra/build.ts,
+   * `sdkSchemaLiteralKeys`): without it the notifier carried every SESv2 operation's schema, and the S3
+   * chunks every S3 operation's. Operation names are string constants that only their schemas use.
+   */
+  const OPERATIONS: Record<string, { sends: string[]; not: string[] }> = {
+    notifier: { sends: ['SendEmail'], not: ['SendBulkEmail', 'CreateContactList', 'PutDedicatedIpWarmupAttributes'] },
+    submission: { sends: ['PutObject', 'HeadObject'], not: ['PutBucketCors', 'ListBuckets', 'SelectObjectContent'] },
+  };
+  it.each(Object.entries(OPERATIONS))('%s: the SDK clients carry the schemas of the operations it sends, not the others', (name, { sends, not }) => {
+    const dir = dirname(bundles.get(name)!);
+    const code = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.mjs')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const carried = (operation: string) => code.includes(`"${operation}"`);
+    expect({ missing: sends.filter((op) => !carried(op)), unused: not.filter(carried) }).toEqual({ missing: [], unused: [] });
   });
 
   /**

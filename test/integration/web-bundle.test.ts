@@ -2,7 +2,9 @@
  * The web function as deployed (infra/build.ts: minified ESM with code splitting), loaded by a fresh
  * Node and sent API Gateway events through its `handler` against DynamoDB Local: one page or form of
  * every route group, so each group's lazy chunk (functions/web/lazy.ts) and the page chunks it loads
- * must be in the bundle and work there. (test/infra/bundle.test.ts loads the API bundles without a table.)
+ * must be in the bundle and work there; and an attachment's round trip, so the bundled S3 client (its
+ * schemas tree-shaken by infra/build.ts) signs and sends what the local S3 server accepts.
+ * (test/infra/bundle.test.ts loads the API bundles without a table.)
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +15,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFunction } from '../../infra/build';
 import { findCycle } from '../../shared/form';
-import { CSRF_FIELD, SESSION_COOKIE, csrfToken } from '../../functions/web/session';
+import { CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, csrfToken } from '../../functions/web/session';
 import { createTestDeps, type TestDeps } from '../support/deps';
 
 const outdir = mkdtempSync(join(tmpdir(), 'alliance-web-bundle-'));
@@ -40,18 +42,21 @@ interface Request {
   path: string;
   as?: keyof typeof tokens;
   form?: Record<string, string>;
+  /** A JSON body, as the page's script posts it (CSRF token in its header). */
+  json?: unknown;
 }
 
 /** An API Gateway REST API (v1) proxy event of the `bundle` stage, with the session cookie and, for a form, its CSRF token. */
-function eventOf({ method, path, as, form }: Request) {
+function eventOf({ method, path, as, form, json }: Request) {
   const token = as ? tokens[as] : undefined;
-  const body = form ? new URLSearchParams({ ...form, ...(token ? { [CSRF_FIELD]: csrfToken(token) } : {}) }).toString() : null;
+  const body = form ? new URLSearchParams({ ...form, ...(token ? { [CSRF_FIELD]: csrfToken(token) } : {}) }).toString() : json !== undefined ? JSON.stringify(json) : null;
   const headers: Record<string, string> = {
-    accept: 'text/html',
+    accept: json !== undefined ? 'application/json' : 'text/html',
     host: HOST,
     'x-forwarded-proto': 'https',
     ...(token ? { cookie: `${SESSION_COOKIE}=${token}` } : {}),
     ...(form ? { 'content-type': 'application/x-www-form-urlencoded', origin: `https://${HOST}` } : {}),
+    ...(json !== undefined ? { 'content-type': 'application/json', origin: `https://${HOST}`, ...(token ? { [CSRF_HEADER]: csrfToken(token) } : {}) } : {}),
   };
   return {
     resource: '/{proxy+}',
@@ -77,7 +82,7 @@ async function sendAll(requests: Request[]): Promise<Array<{ status: number; loc
     const out = [];
     for (const event of JSON.parse(process.env.EVENTS)) {
       const r = await handler(event, { awsRequestId: 'web-bundle', getRemainingTimeInMillis: () => 25000 });
-      out.push({ status: r.statusCode, location: r.headers?.location, body: String(r.body ?? '') });
+      out.push({ status: r.statusCode, location: r.headers?.location ?? r.multiValueHeaders?.location?.[0], body: String(r.body ?? '') });
     }
     process.stdout.write(JSON.stringify(out));`;
   const env = {
@@ -128,5 +133,25 @@ describe('the web bundle as deployed', () => {
       expect(seen[i]!.heading ?? '', seen[i]!.request).toMatch(c.shows);
       if (c.says) expect(answers[i]!.body.replace(/<[^>]+>/g, ' '), seen[i]!.request).toMatch(c.says);
     }
+  });
+
+  it('uploads an attachment through the bundled S3 client: a presigned PUT, completed, then downloaded', { timeout: 60_000 }, async () => {
+    const base = `/reports/2014/AL/sections/${SECTION}/attachments`;
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1024, 7), Buffer.from('\n%%EOF\n')]);
+    const [ticketAnswer] = await sendAll([{ method: 'POST', path: base, as: 'rapporteur', json: { filename: 'Law on Criminal Procedure.pdf', contentType: 'application/pdf', size: bytes.length } }]);
+    expect(ticketAnswer!.status, ticketAnswer!.body).toBe(201);
+    const ticket = JSON.parse(ticketAnswer!.body) as { id: string; uploadUrl: string; headers: Record<string, string> };
+    expect((await fetch(ticket.uploadUrl, { method: 'PUT', headers: ticket.headers, body: new Uint8Array(bytes) })).status).toBe(200);
+
+    const [completed, download] = await sendAll([
+      { method: 'POST', path: `${base}/${ticket.id}/complete`, as: 'rapporteur', json: {} },
+      { method: 'GET', path: `${base}/${ticket.id}`, as: 'rapporteur' },
+    ]);
+    expect(completed!.status, completed!.body).toBe(200);
+    expect(JSON.parse(completed!.body)).toMatchObject({ id: ticket.id, size: bytes.length, contentType: 'application/pdf' });
+    expect(download!.status).toBe(302);
+    const file = await fetch(download!.location!);
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
   });
 });
