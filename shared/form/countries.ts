@@ -1,14 +1,20 @@
 /**
  * Country names from the ISO 3166-1 list (npm `i18n-iso-countries`, English names; it includes the
- * user-assigned `XK` for Kosovo): a country joining a cycle is named by its code alone.
+ * user-assigned `XK` for Kosovo): a country joining a cycle is named by its code alone, and the
+ * notifier's mails name countries this way.
+ *
+ * Only the library's English list is imported, read as its `getName(code, 'en')` reads it (the official
+ * name, the first of a country's names). Its entry module (even without the 80 languages its Node entry
+ * registers) brings the alpha-3 and numeric code tables and `diacritics` for name lookups: 18 KB that
+ * the notifier loaded at every cold start for this one lookup by alpha-2 code.
  */
-// The library without its 80 bundled languages (its Node entry registers them all: ~700 KB in every bundle).
-import countries from 'i18n-iso-countries/index.js';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 
-countries.registerLocale(en);
+const NAMES: Readonly<Record<string, string | readonly string[]>> = en.countries;
 
-/** The English name of an ISO 3166-1 alpha-2 code, or undefined when the list has no such country. */
+/** The English (official) name of an ISO 3166-1 alpha-2 code, or undefined when the list has no such country. */
 export function isoCountryName(code: string): string | undefined {
-  return countries.getName(code, 'en', { select: 'official' }) ?? undefined;
+  const key = code.toUpperCase();
+  const names = Object.hasOwn(NAMES, key) ? NAMES[key] : undefined;
+  return typeof names === 'string' ? names : names?.[0];
 }

@@ -169,4 +169,15 @@ describe('country names', () => {
     expect(isoCountryName('LI')).toBe('Liechtenstein');
     expect(isoCountryName('EU')).toBeUndefined();
   });
+
+  it('are the official name where the list has several, as the library\'s getName gives it', async () => {
+    const countries = (await import('i18n-iso-countries/index.js')).default;
+    countries.registerLocale((await import('i18n-iso-countries/langs/en.json', { with: { type: 'json' } })).default);
+    expect(isoCountryName('CZ')).toBe('Czech Republic');
+    expect(isoCountryName('md')).toBe('Moldova, Republic of');
+    expect(isoCountryName('toString')).toBeUndefined();
+    const codes = Object.keys(countries.getAlpha2Codes());
+    expect(codes.length).toBeGreaterThan(240);
+    expect(codes.filter((code) => isoCountryName(code) !== countries.getName(code, 'en', { select: 'official' }))).toEqual([]);
+  });
 });
