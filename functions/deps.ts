@@ -44,10 +44,7 @@ export function createDirectory(config: Config): Directory {
 
 /** The Cognito directory and its client, loaded and built once, on the first call of any method. */
 function lazyCognitoDirectory(userPoolId: string, config: Config): Directory {
-  const build = () =>
-    Promise.all([import('@aws-sdk/client-cognito-identity-provider'), import('../shared/people/cognito-directory')]).then(
-      ([{ CognitoIdentityProviderClient }, { CognitoDirectory }]) => new CognitoDirectory(new CognitoIdentityProviderClient({}), userPoolId, documentClient(), config.TABLE_NAME),
-    );
+  const build = () => import('../shared/people/cognito-directory').then(({ createCognitoDirectory }) => createCognitoDirectory(userPoolId, documentClient(), config.TABLE_NAME));
   return lazyPort<Directory>(build, { list: true, get: true, create: true, update: true, setPreferences: true });
 }
 

@@ -53,13 +53,15 @@ export const zodEnglishOnly: Plugin = {
 };
 
 /**
- * The SDK clients' generated schemas (`dist-es/schemas/schemas_0.js`) write trait objects with computed
- * keys (`{ [_e]: _c, [_hE]: 400 }`, `_e` a string constant of the file). esbuild cannot prove a computed key
- * free of side effects, so it keeps every statement holding one and, through them, the schema of every
- * operation: the notifier carried all of SESv2's (47 KB of its 60) for the one `SendEmail` it sends
- * (aws/aws-sdk-js-v3#7607; the generator's fix, smithy-lang/smithy-typescript#1889, writes literal keys).
- * This writes each such key as the literal its constant holds, the same object, so the unused schemas
- * shake out. A file without computed keys (DynamoDB's, or any once the SDK ships the fix) is unchanged.
+ * The SDK clients' generated schemas (`dist-es/schemas/schemas_0.js`, and those of `nested-clients`
+ * under `dist-es/submodules/*`) write trait objects with computed keys (`{ [_e]: _c, [_hE]: 400 }`, `_e` a
+ * string constant of the file). esbuild cannot prove a computed key free of side effects, so it keeps
+ * every statement holding one and, through them, the schema of every operation: the notifier carried all
+ * of SESv2's (47 KB of its 60) for the one `SendEmail` it sends (aws/aws-sdk-js-v3#7607; the generator's
+ * fix, smithy-lang/smithy-typescript#1889, writes literal keys). This writes each such key as the literal
+ * its top-level constant holds, the same object, so the unused schemas shake out (DynamoDB's computed
+ * keys are on error schemas its client keeps anyway: its size does not change). `"__proto__"` is left
+ * computed: as a literal key it would set the prototype instead of a property.
  */
 export const sdkSchemaLiteralKeys: Plugin = {
   name: 'sdk-schema-literal-keys',
@@ -67,7 +69,7 @@ export const sdkSchemaLiteralKeys: Plugin = {
     b.onLoad({ filter: /[\\/]node_modules[\\/]@aws-sdk[\\/][^\\/]+[\\/]dist-es[\\/](?:.+[\\/])?schemas[\\/]schemas_\d+\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       const strings = new Map<string, string>();
-      for (const m of source.matchAll(/^const (_\w+) = ("(?:[^"\\\n]|\\.)*");$/gm)) strings.set(m[1]!, m[2]!);
+      for (const m of source.matchAll(/^const (_\w+) = ("(?:[^"\\\n]|\\.)*");$/gm)) if (m[2] !== '"__proto__"') strings.set(m[1]!, m[2]!);
       const contents = source.replace(/([{,]\s*)\[(_\w+)\]:/g, (key, before: string, name: string) => (strings.has(name) ? `${before}${strings.get(name)}:` : key));
       return { contents, loader: 'js' };
     });

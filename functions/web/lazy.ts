@@ -6,7 +6,8 @@
  * use cases and request schemas it imports) loads on the first request of one of its routes, once per
  * app. The group's own router (`reportRoutes(site)`) is built then and its handler for that method and
  * path runs with the app's context (the pipeline's session and page, the path's parameters).
- * test/unit/web-routes.test.ts checks the declared routes against each group's, in order.
+ * test/unit/web-routes.test.ts checks the declared routes against each group's, in order. A group
+ * registers handlers only, one per route: the middleware is the app's (pipeline.ts).
  *
  * Pages: `const ReportPage = lazyPage(() => import('../pages/report'), 'ReportPage')` gives a component
  * used exactly like the page itself (`<ReportPage … />` in `render`), whose module is a lazy chunk too
@@ -54,11 +55,17 @@ export function mountLazy(app: Hono<WebEnv>, site: Site, groups: readonly RouteG
       const [method, path] = route.split(' ') as [Method, string];
       let handler: Promise<Hono<WebEnv>['routes'][number]['handler']> | undefined;
       app.on(method, path, async (c, next) => {
-        handler ??= (built ??= group.build(site)).then((router) => {
-          const found = router.routes.find((r) => r.method === method && r.path === path);
-          if (!found) throw new Error(`${route} is declared in functions/web/app.tsx but its group does not register it`);
-          return found.handler;
-        });
+        handler ??= (built ??= group.build(site))
+          .then((router) => {
+            const found = router.routes.find((r) => r.method === method && r.path === path);
+            if (!found) throw new Error(`${route} is declared in functions/web/app.tsx but its group does not register it`);
+            return found.handler;
+          })
+          .catch((error: unknown) => {
+            // Not kept: the next request tries again (a static import that failed would have failed the cold start instead).
+            built = handler = undefined;
+            throw error;
+          });
         return (await handler)(c, next);
       });
     }

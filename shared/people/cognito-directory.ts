@@ -14,11 +14,11 @@ import {
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminUpdateUserAttributesCommand,
+  CognitoIdentityProviderClient,
   ListUsersInGroupCommand,
   UsernameExistsException,
   UserNotFoundException,
   type AttributeType,
-  type CognitoIdentityProviderClient,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -27,6 +27,15 @@ import { USERS_PK, userSk } from '../store/keys';
 import { byName, type Directory, type NewPerson, type PersonChanges } from './directory';
 
 const attribute = (attributes: AttributeType[] | undefined, name: string) => attributes?.find((a) => a.Name === name)?.Value;
+
+/**
+ * The directory over a user pool, with a Cognito client of its own (functions/deps.ts loads this module on
+ * the first directory call: importing the client package's namespace there instead would keep every one
+ * of its commands and their schemas in the bundle).
+ */
+export function createCognitoDirectory(userPoolId: string, doc: DynamoDBDocumentClient, tableName: string): CognitoDirectory {
+  return new CognitoDirectory(new CognitoIdentityProviderClient({}), userPoolId, doc, tableName);
+}
 
 export class CognitoDirectory implements Directory {
   constructor(

@@ -63,12 +63,13 @@ describe('function bundles', { timeout: 60_000 }, () => {
 
   /**
    * The SDK clients' schemas are tree-shaken to the operations a function sends (infra/build.ts,
-   * `sdkSchemaLiteralKeys`): without it the notifier carried every SESv2 operation's schema, and the S3
-   * chunks every S3 operation's. Operation names are string constants that only their schemas use.
+   * `sdkSchemaLiteralKeys`): without it the notifier carried every SESv2 operation's schema, the S3
+   * chunks every S3 operation's and the Cognito chunk every Cognito one's. Operation names are string constants that only their schemas use.
    */
   const OPERATIONS: Record<string, { sends: string[]; not: string[] }> = {
     notifier: { sends: ['SendEmail'], not: ['SendBulkEmail', 'CreateContactList', 'PutDedicatedIpWarmupAttributes'] },
     submission: { sends: ['PutObject', 'HeadObject'], not: ['PutBucketCors', 'ListBuckets', 'SelectObjectContent'] },
+    people: { sends: ['AdminCreateUser', 'ListUsersInGroup'], not: ['CreateUserPool', 'DeleteUserPool', 'SetRiskConfiguration'] },
   };
   it.each(Object.entries(OPERATIONS))('%s: the SDK clients carry the schemas of the operations it sends, not the others', (name, { sends, not }) => {
     const dir = dirname(bundles.get(name)!);

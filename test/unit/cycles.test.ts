@@ -176,6 +176,8 @@ describe('country names', () => {
     expect(isoCountryName('CZ')).toBe('Czech Republic');
     expect(isoCountryName('md')).toBe('Moldova, Republic of');
     expect(isoCountryName('toString')).toBeUndefined();
+    expect(isoCountryName('ß')).toBeUndefined(); // 'SS' upper-cased: South Sudan's code
+    expect(isoCountryName('ALB')).toBeUndefined(); // alpha-2 codes only
     const codes = Object.keys(countries.getAlpha2Codes());
     expect(codes.length).toBeGreaterThan(240);
     expect(codes.filter((code) => isoCountryName(code) !== countries.getName(code, 'en', { select: 'official' }))).toEqual([]);

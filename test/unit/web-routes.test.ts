@@ -62,4 +62,26 @@ describe('web route groups', () => {
     expect((await app.request('/missing')).status).toBe(500);
     expect(String(error)).toContain('GET /missing is declared in functions/web/app.tsx but its group does not register it');
   });
+
+  it('tries a group again on the next request when loading it failed', async () => {
+    let builds = 0;
+    const app = new Hono<WebEnv>();
+    app.onError((e, c) => c.text(String(e), 500));
+    mountLazy(app, site, [
+      {
+        routes: ['GET /flaky'],
+        build: async () => {
+          builds += 1;
+          if (builds === 1) throw new Error('could not load the group');
+          return new Hono<WebEnv>().get('/flaky', (c) => c.text('loaded'));
+        },
+      },
+    ]);
+    const failed = await app.request('/flaky');
+    expect([failed.status, await failed.text()]).toEqual([500, 'Error: could not load the group']);
+    const loaded = await app.request('/flaky');
+    expect([loaded.status, await loaded.text()]).toEqual([200, 'loaded']);
+    await app.request('/flaky');
+    expect(builds).toBe(2);
+  });
 });
