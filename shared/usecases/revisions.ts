@@ -62,13 +62,9 @@ export async function getRevisionWithChanges(
   return { info, participant, section, revision, ...(before ? { previous: { version: before.version, changes: await wordDiff(shown(before), shown(revision)) } } : {}) };
 }
 
-/**
- * The word diff of two texts: `equal` + `delete` parts rebuild `before`, `equal` + `insert` parts rebuild
- * `after`. The diff library (~10 KB) loads on the first diff, not at cold start: most pages have nothing to compare.
- */
+/** The word diff of two texts (./word-diff.ts, with the diff library: loaded on the first diff, not at cold start). */
 async function wordDiff(before: string, after: string): Promise<DiffPart[]> {
-  const { diffWordsWithSpace } = await import('diff');
-  return diffWordsWithSpace(before, after).map((part) => ({ op: part.added ? 'insert' : part.removed ? 'delete' : 'equal', text: part.value }));
+  return (await import('./word-diff')).wordDiff(before, after);
 }
 
 /** The text a revision shows a reader: its answer, or the words of the mark. */
