@@ -50,23 +50,19 @@ export function lazyRoutes<M, K extends keyof M & string>(
 /** Registers each group's routes on the app; a group is loaded and built on its first request. */
 export function mountLazy(app: Hono<WebEnv>, site: Site, groups: readonly RouteGroup[]): void {
   for (const group of groups) {
-    let built: Promise<Hono<WebEnv>> | undefined;
+    let router: Promise<Hono<WebEnv>> | undefined;
+    // A failed load is not kept: the next request tries again (a static import that failed would have failed the cold start instead).
+    const load = () =>
+      (router ??= group.build(site).catch((error: unknown) => {
+        router = undefined;
+        throw error;
+      }));
     for (const route of group.routes) {
       const [method, path] = route.split(' ') as [Method, string];
-      let handler: Promise<Hono<WebEnv>['routes'][number]['handler']> | undefined;
       app.on(method, path, async (c, next) => {
-        handler ??= (built ??= group.build(site))
-          .then((router) => {
-            const found = router.routes.find((r) => r.method === method && r.path === path);
-            if (!found) throw new Error(`${route} is declared in functions/web/app.tsx but its group does not register it`);
-            return found.handler;
-          })
-          .catch((error: unknown) => {
-            // Not kept: the next request tries again (a static import that failed would have failed the cold start instead).
-            built = handler = undefined;
-            throw error;
-          });
-        return (await handler)(c, next);
+        const found = (await load()).routes.find((r) => r.method === method && r.path === path);
+        if (!found) throw new Error(`${route} is declared in functions/web/app.tsx but its group does not register it`);
+        return found.handler(c, next);
       });
     }
   }

@@ -4,9 +4,10 @@
  * notifier's mails name countries this way.
  *
  * Only the library's English list is imported, read as its `getName(code, 'en')` reads an alpha-2 code
- * (the official name, the first of a country's names; alpha-3 and numeric codes are not looked up). Its entry module (even without the 80 languages its Node entry
- * registers) brings the alpha-3 and numeric code tables and `diacritics` for name lookups: 18 KB that
- * the notifier loaded at every cold start for this one lookup by alpha-2 code.
+ * (the official name, the first of a country's names; alpha-3 and numeric codes are not looked up). Its
+ * entry module (even without the 80 languages its Node entry registers) brings the alpha-3 and numeric
+ * code tables and `diacritics` for name lookups: 18 KB that the notifier loaded at every cold start for
+ * this one lookup by alpha-2 code.
  */
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 

@@ -27,6 +27,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { FUNCTIONS, type FunctionSpec } from '../../infra/function-table';
 import { configFrom, synth } from '../infra/synth';
+import { apiGatewayEvent } from '../support/api-gateway';
 import { startLocalServices, type LocalServices } from '../support/services';
 
 const run = promisify(execFile);
@@ -125,8 +126,8 @@ const FIRST_REQUEST: Record<string, FirstRequest> = {
 };
 const HEALTH: FirstRequest = { method: 'GET', path: '/health', as: 'reviewer', via: 'bearer', status: 200, what: 'GET /health' };
 
-/** An API Gateway REST API (v1) Lambda proxy event, as the stage sends it. */
-function apiGatewayEvent(request: FirstRequest, token: string) {
+/** The API Gateway event of a function's first request, with its token as a bearer or as the session cookie. */
+function firstRequestEvent(request: FirstRequest, token: string) {
   const headers: Record<string, string> = {
     accept: request.via === 'cookie' ? 'text/html' : 'application/json',
     host: 'abc123.execute-api.eu-west-1.amazonaws.com',
@@ -134,31 +135,7 @@ function apiGatewayEvent(request: FirstRequest, token: string) {
     'x-forwarded-proto': 'https',
     ...(request.via === 'cookie' ? { cookie: `ar_session=${token}` } : { authorization: `Bearer ${token}` }),
   };
-  return {
-    resource: '/{proxy+}',
-    path: request.path,
-    httpMethod: request.method,
-    headers,
-    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
-    pathParameters: { proxy: request.path.slice(1) },
-    stageVariables: null,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abc123',
-      resourcePath: '/{proxy+}',
-      httpMethod: request.method,
-      path: `/bench${request.path}`,
-      stage: 'bench',
-      requestId: 'bench-request',
-      requestTimeEpoch: Date.now(),
-      protocol: 'HTTP/1.1',
-      identity: { sourceIp: '127.0.0.1', userAgent: 'bench-cold' },
-    },
-    body: null,
-    isBase64Encoded: false,
-  };
+  return apiGatewayEvent({ method: request.method, path: request.path, stage: 'bench', headers });
 }
 
 // ---------------------------------------------------------------- one fresh process ---------------
@@ -269,7 +246,7 @@ async function main(): Promise<void> {
     };
     const events = new Map(bundles.map((b) => {
       const request = FIRST_REQUEST[b.name] ?? HEALTH;
-      return [b.name, { request, event: apiGatewayEvent(request, tokens[request.as]) }];
+      return [b.name, { request, event: firstRequestEvent(request, tokens[request.as]) }];
     }));
 
     // One check of every bundle and request first: a failing function stops the benchmark, naming it.

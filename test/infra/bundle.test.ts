@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../infra/function-table';
+import { apiGatewayEvent } from '../support/api-gateway';
 import { configFrom, synth, TEST_JWKS } from './synth';
 
 /** Environment the apps parse at cold start (shared/config.ts); no request is made. */
@@ -97,7 +98,7 @@ describe('function bundles', { timeout: 60_000 }, () => {
   };
   const cases = FUNCTIONS.filter((f) => !f.catchAll && !f.trigger).flatMap((f) => (REQUESTS[f.name] ?? [{ method: 'GET', path: '/no-such-route', status: 404 }]).map((r) => ({ name: f.name, ...r })));
   it.each(cases)('$name: the bundle answers $method $path with $status through its lazy chunks', ({ name, method, path, status, field }) => {
-    const event = { resource: '/{proxy+}', path, httpMethod: method, headers: { host: 'abc.execute-api.eu-west-1.amazonaws.com' }, multiValueHeaders: { host: ['abc.execute-api.eu-west-1.amazonaws.com'] }, queryStringParameters: null, multiValueQueryStringParameters: null, pathParameters: null, stageVariables: null, requestContext: { path: `/test${path}`, stage: 'test', httpMethod: method, requestId: 'bundle-test', identity: { sourceIp: '127.0.0.1' } }, body: null, isBase64Encoded: false };
+    const event = apiGatewayEvent({ method, path, stage: 'test', headers: { host: 'abc.execute-api.eu-west-1.amazonaws.com' } });
     const url = pathToFileURL(bundles.get(name)!).href;
     const send = `const m = await import(${JSON.stringify(url)}); const r = await m.handler(${JSON.stringify(event)}, { awsRequestId: 'bundle-test' }); process.stdout.write(JSON.stringify({ status: r.statusCode, body: String(r.body ?? '') }));`;
     const result = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', send], { env: LAMBDA_ENV, encoding: 'utf8' })) as { status: number; body: string };

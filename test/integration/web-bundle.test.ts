@@ -7,18 +7,18 @@
  * (test/infra/bundle.test.ts loads the API bundles without a table.)
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFunction } from '../../infra/build';
 import { findCycle } from '../../shared/form';
 import { CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, csrfToken } from '../../functions/web/session';
+import { apiGatewayEvent } from '../support/api-gateway';
 import { createTestDeps, type TestDeps } from '../support/deps';
+import { tempDir } from '../support/temp';
 
-const outdir = mkdtempSync(join(tmpdir(), 'alliance-web-bundle-'));
+const outdir = tempDir('alliance-web-bundle');
 const SECTION = findCycle('2014')!.sectionIds[0]!;
 /** A well-formed attachment id that no attachment has. */
 const NO_FILE = 'A'.repeat(22);
@@ -35,7 +35,6 @@ beforeAll(async () => {
     admin: await test.issuer.sign({ sub: 'adm-1', name: 'Admin One', roles: ['admin'] }),
   };
 }, 120_000);
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 interface Request {
   method: 'GET' | 'POST';
@@ -46,7 +45,7 @@ interface Request {
   json?: unknown;
 }
 
-/** An API Gateway REST API (v1) proxy event of the `bundle` stage, with the session cookie and, for a form, its CSRF token. */
+/** The API Gateway event of a request of the `bundle` stage, with the session cookie and, for a form, its CSRF token. */
 function eventOf({ method, path, as, form, json }: Request) {
   const token = as ? tokens[as] : undefined;
   const body = form ? new URLSearchParams({ ...form, ...(token ? { [CSRF_FIELD]: csrfToken(token) } : {}) }).toString() : json !== undefined ? JSON.stringify(json) : null;
@@ -58,20 +57,7 @@ function eventOf({ method, path, as, form, json }: Request) {
     ...(form ? { 'content-type': 'application/x-www-form-urlencoded', origin: `https://${HOST}` } : {}),
     ...(json !== undefined ? { 'content-type': 'application/json', origin: `https://${HOST}`, ...(token ? { [CSRF_HEADER]: csrfToken(token) } : {}) } : {}),
   };
-  return {
-    resource: '/{proxy+}',
-    path,
-    httpMethod: method,
-    headers,
-    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
-    pathParameters: { proxy: path.slice(1) },
-    stageVariables: null,
-    requestContext: { path: `/bundle${path}`, stage: 'bundle', httpMethod: method, requestId: 'web-bundle', identity: { sourceIp: '127.0.0.1' } },
-    body,
-    isBase64Encoded: false,
-  };
+  return apiGatewayEvent({ method, path, stage: 'bundle', headers, body });
 }
 
 /** Sends the requests, in order, through the bundle's handler in one fresh Node (one cold start). */
