@@ -9,14 +9,15 @@
  *   npm run build                      # every function of the table into dist/functions/<name>/
  *   npx tsx infra/build.ts <entry> <outdir>   # one function (what CDK runs per asset)
  *
- * Output per function: `index.mjs` (the handler), `chunks/*.mjs`, and a source map beside each file
- * (`*.mjs.map`, no sources inlined). Node does not read the maps at run time (no --enable-source-maps: it
- * costs every import); `npm run stack-trace` decodes a logged stack trace with them (scripts/stack-trace.ts).
+ * Output per function: `index.mjs` (the handler), `chunks/*.mjs` (one of them all the code loaded at
+ * start: `initInOneChunk` below), and a source map beside each file (`*.mjs.map`, no sources inlined).
+ * Node does not read the maps at run time (no --enable-source-maps: it costs every import);
+ * `npm run stack-trace` decodes a logged stack trace with them (scripts/stack-trace.ts).
  */
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Repository root: entries are resolved from here. */
@@ -103,9 +104,43 @@ export function buildOptions(entry: string, outdir: string): BuildOptions {
   };
 }
 
+/**
+ * esbuild splits by reachability: a module goes into the chunk of the exact set of entry points (the
+ * handler and every `import()` target) that reach it. Code the handler loads at start but that some lazy
+ * modules also use therefore lands in as many chunks as there are such sets (web: 28 files at init),
+ * and each file costs Node a read, a parse and a link. When every lazy module also imports the entry, the
+ * whole of what the entry reaches has one set and is one chunk; the lazy modules still get their own
+ * chunks. The import is added on a lazy module's first line, so its source map stays line for line.
+ */
+export function initInOneChunk(entry: string, lazyModules: ReadonlySet<string>): Plugin {
+  return {
+    name: 'init-in-one-chunk',
+    setup(b) {
+      b.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+        if (!lazyModules.has(args.path)) return undefined;
+        const source = await readFile(args.path, 'utf8');
+        if (!/^\s*export\b/m.test(source)) return undefined;
+        const loader = /\.tsx$/.test(args.path) ? 'tsx' : /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js';
+        return { contents: `import ${JSON.stringify(entry)};${source}`, loader, resolveDir: dirname(args.path) };
+      });
+    },
+  };
+}
+
+/** The modules an entry's graph loads with `import()` (absolute paths), from an unwritten build's metafile. */
+async function lazyModulesOf(options: BuildOptions): Promise<Set<string>> {
+  const { metafile } = await build({ ...options, write: false, minify: false, sourcemap: false, metafile: true });
+  const cwd = options.absWorkingDir ?? process.cwd();
+  const lazy = new Set<string>();
+  for (const input of Object.values(metafile!.inputs)) for (const i of input.imports) if (i.kind === 'dynamic-import' && !i.external) lazy.add(resolve(cwd, i.path));
+  return lazy;
+}
+
 /** Builds one function into `outdir` (index.mjs, chunks/, source maps). */
 export async function buildFunction(entry: string, outdir: string): Promise<Metafile> {
-  const result = await build(buildOptions(entry, outdir));
+  const options = buildOptions(entry, outdir);
+  const lazy = await lazyModulesOf(options);
+  const result = await build({ ...options, plugins: [initInOneChunk(resolve(PROJECT_ROOT, entry), lazy), ...options.plugins!] });
   return result.metafile!;
 }
 

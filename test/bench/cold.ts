@@ -21,13 +21,14 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { FUNCTIONS, type FunctionSpec } from '../../infra/function-table';
 import { configFrom, synth } from '../infra/synth';
 import { apiGatewayEvent } from '../support/api-gateway';
+import { initFiles } from '../support/bundle-files';
 import { startLocalServices, type LocalServices } from '../support/services';
 
 const run = promisify(execFile);
@@ -51,23 +52,9 @@ interface Bundle {
   mapBytes: number;
 }
 
-/** `import…from"./x.mjs"` and `import"./x.mjs"` (static) in esbuild's minified ESM output; `import("./x.mjs")` is lazy. */
-function staticImports(file: string): string[] {
-  const code = readFileSync(file, 'utf8');
-  const found = new Set<string>();
-  for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+\.m?js)["']/g)) found.add(join(dirname(file), m[1]!));
-  return [...found];
-}
-
 function describeBundle(name: string, job: boolean, dir: string, nodeOptions: string): Bundle {
   const entry = ['index.mjs', 'index.js'].map((f) => join(dir, f)).find((f) => statSync(f, { throwIfNoEntry: false }))!;
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const next of staticImports(file)) visit(next);
-  };
-  visit(entry);
+  const init = initFiles(entry);
   const all = (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
   const size = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
   return {
@@ -76,8 +63,8 @@ function describeBundle(name: string, job: boolean, dir: string, nodeOptions: st
     dir,
     entry,
     nodeOptions,
-    initFiles: [...seen],
-    initBytes: size([...seen]),
+    initFiles: init,
+    initBytes: size(init),
     codeBytes: size(all.filter((f) => /\.m?js$/.test(f))),
     mapBytes: size(all.filter((f) => f.endsWith('.map'))),
   };

@@ -8,11 +8,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../infra/function-table';
 import { apiGatewayEvent } from '../support/api-gateway';
+import { initFiles } from '../support/bundle-files';
 import { configFrom, synth, TEST_JWKS } from './synth';
 
 /** Environment the apps parse at cold start (shared/config.ts); no request is made. */
@@ -60,6 +61,24 @@ describe('function bundles', { timeout: 60_000 }, () => {
     const load = `try { const m = await import(${JSON.stringify(url)}); process.stdout.write(typeof m.handler); } catch (e) { process.stdout.write('failed at cold start: ' + (e?.stack ?? e).split('\\n').slice(0, 2).join(' ')); }`;
     const result = execFileSync(process.execPath, ['--input-type=module', '-e', load], { env: LAMBDA_ENV, encoding: 'utf8' });
     expect(result, name).toBe('function');
+  });
+
+  /**
+   * What a function loads at cold start is its entry and one chunk (infra/build.ts, `initInOneChunk`):
+   * without it esbuild spread that code over as many chunks as there are sets of lazy modules sharing a
+   * part of it (web: 28 files). The lazy code stays out of them: submission's S3 client (its operations'
+   * names) is only in its lazy chunks.
+   */
+  it.each(FUNCTIONS.map((f) => f.name))('%s: loads its entry and one chunk at cold start, and nothing of its lazy chunks', (name) => {
+    const entry = bundles.get(name)!;
+    const init = initFiles(entry);
+    expect(init.map((f) => relative(dirname(entry), f).replace(/-\w+\.mjs$/, '.mjs')).sort()).toEqual(['chunks/chunk.mjs', 'index.mjs']);
+    const lazy = (readdirSync(join(dirname(entry), 'chunks')) as string[]).map((f) => join(dirname(entry), 'chunks', f)).filter((f) => f.endsWith('.mjs') && !init.includes(f));
+    expect(lazy.length, name).toBeGreaterThan(0);
+    if (name === 'submission') {
+      const code = (files: string[]) => files.map((f) => readFileSync(f, 'utf8')).join('\n');
+      expect({ init: code(init).includes('"PutObject"'), lazy: code(lazy).includes('"PutObject"') }).toEqual({ init: false, lazy: true });
+    }
   });
 
   /**
