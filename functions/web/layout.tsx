@@ -4,7 +4,7 @@
  */
 import type { Child, FC, PropsWithChildren } from 'hono/jsx';
 import type { CycleSummary } from '../../shared/usecases/cycles';
-import { isStaff, type ReportStatus, type SectionStatus } from '../../shared/workflow';
+import { dayInWords, isStaff, timeOfDay, type ReportStatus, type SectionStatus } from '../../shared/workflow';
 import { accountPath, adminCyclesPath, adminPeoplePath, dashboardPath, publicCyclePath, questionsPath, reportPath } from './paths';
 import { CSRF_FIELD, type Session } from './session';
 
@@ -264,11 +264,11 @@ const CycleSwitcher: FC<{ ctx: PageContext }> = ({ ctx }) => {
 /** Formats an ISO date-time for people (UTC, unambiguous across the Alliance's time zones). */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
-  return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}, ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} UTC`;
+  return `${dayInWords(d)}, ${timeOfDay(d)} UTC`;
 }
 
 export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return dayInWords(new Date(iso));
 }
 
 export const Time: FC<{ iso: string; date?: boolean }> = ({ iso, date }) => <time datetime={iso}>{date ? formatDate(iso) : formatDateTime(iso)}</time>;

@@ -3,6 +3,7 @@
  * parser reads back) and as one self-contained, printable HTML page.
  */
 import type { CycleInfo } from '../form';
+import { dayInWords } from '../workflow/dates';
 import { answersById, type SectionAnswer } from './answers';
 import { answerHtml, answerMarkdown, escapeHtml, formHtml, formMarkdown, formTitle, htmlPage, type HtmlOptions } from './render';
 
@@ -11,15 +12,13 @@ export type Edition =
   | { publication: { number: number; at: string; correctionInProgress?: boolean } }
   | { status: string; updatedAt?: string | undefined };
 
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** The edition in words, as the `Edition:` line and the HTML header say it: `publication 2 of 1 December 2026`, `not published (status: submitted, last changed 30 November 2026)`. */
 export function editionText(edition: Edition): string {
   if ('publication' in edition) {
     const { number, at, correctionInProgress } = edition.publication;
-    return `publication ${number} of ${DATE.format(new Date(at))}${correctionInProgress ? ' (a correction is in progress)' : ''}`;
+    return `publication ${number} of ${dayInWords(new Date(at))}${correctionInProgress ? ' (a correction is in progress)' : ''}`;
   }
-  const changed = edition.updatedAt ? `, last changed ${DATE.format(new Date(edition.updatedAt))}` : '';
+  const changed = edition.updatedAt ? `, last changed ${dayInWords(new Date(edition.updatedAt))}` : '';
   return `not published (status: ${edition.status}${changed})`;
 }
 

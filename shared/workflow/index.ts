@@ -7,4 +7,5 @@ export * from './decide';
 export * from './reviews';
 export * from './cycles';
 export * from './messages';
+export * from './dates';
 export * from './notices';

@@ -2,6 +2,7 @@
  * The refusals a person can meet, in plain language: what is the case, and what to do. The one place
  * where the workflow's decisions become words; the API's problem details and the pages both show them.
  */
+import { dayInWords, timeOfDay } from './dates';
 import type { Action } from './transitions';
 import type { ReportStatus, Role, SectionState, SectionStatus, Verdict } from './model';
 
@@ -97,8 +98,7 @@ const DONE_WORDS: Record<Verdict, string> = { approve: 'approved', return: 'retu
 export function whenWords(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return `at ${date.toISOString().slice(11, 16)} UTC on ${day}`;
+  return `at ${timeOfDay(date)} UTC on ${dayInWords(date)}`;
 }
 
 /** A decision on a section someone else decided (or the country changed) meanwhile: who changed what, when. */
