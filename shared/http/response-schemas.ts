@@ -10,7 +10,7 @@ export { z };
 import { CYCLE_STATUSES } from '../form/schema';
 import { ActorRefSchema as StoredActorRefSchema, AuditEventSchema as StoredAuditEventSchema } from '../store/items';
 import { COMMENT_KINDS, REPORT_STATUSES, ROLES, SECTION_STATUSES, VERDICTS } from '../workflow';
-import { DecisionSchema, FormBodySchema } from './schemas';
+import { inputs } from './schemas';
 
 export const ProblemSchema = z
   .object({
@@ -153,7 +153,7 @@ export const HistorySchema = z
   .openapi('History');
 
 export const DraftReviewSchema = z
-  .object({ reviewer: ActorRefSchema, decisions: z.array(DecisionSchema), updatedAt: z.string().optional() })
+  .object({ reviewer: ActorRefSchema, decisions: z.array(inputs.DecisionSchema), updatedAt: z.string().optional() })
   .openapi('DraftReview');
 
 export const ReviewSchema = AuditEventSchema.openapi({ description: 'A sent review: the audit event of its state change, with its decisions and summary.' });
@@ -203,7 +203,7 @@ export const CycleDetailSchema = z
     deadline: z.string(),
     opensAt: z.string().optional(),
     previous: z.string().optional().openapi({ description: 'The cycle whose commitments (question C) this one follows up in question A.' }),
-    form: FormBodySchema,
+    form: inputs.FormBodySchema,
     sectionIds: z.array(z.string()),
     participants: z.array(z.object({ code: z.string(), name: z.string(), deadline: z.string().openapi({ description: "The participant's deadline, its extension included." }) })),
     extensions: z.record(z.string(), z.object({ deadline: z.string(), reason: z.string(), by: ActorRefSchema, at: z.string() })),

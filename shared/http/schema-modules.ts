@@ -6,14 +6,14 @@
 import type { SchemaModules } from './contract';
 
 /** What a contract's `request` receives: the request schemas, and zod with `.openapi()` for inline ones. */
-export type Inputs = typeof import('./schemas');
+export type Inputs = (typeof import('./schemas'))['inputs'];
 /** What a contract's `responses` receives: the response schemas, and zod. */
 export type Outputs = typeof import('./response-schemas');
 /** The people function's schemas, for both. */
 export type PeopleSchemas = typeof import('./people-schemas');
 
 export const HTTP_SCHEMAS: SchemaModules<Inputs, Outputs> = {
-  inputs: () => import('./schemas'),
+  inputs: () => import('./schemas').then((m) => m.inputs),
   outputs: () => import('./response-schemas'),
 };
 

@@ -3,7 +3,7 @@
  * schema that applies them at the boundary (shared/http/schemas.ts): pure, no I/O.
  */
 import { describe, expect, it } from 'vitest';
-import { AttachmentUploadRequestSchema } from '../../shared/http/schemas';
+import { inputs } from '../../shared/http/schemas';
 import { holdsRoleFor, isSectionEditable } from '../../shared/workflow/access';
 import { ATTACHMENT_TYPES, checkUploadedObject, contentDisposition, MAX_ATTACHMENT_SIZE, sanitizeFilename } from '../../shared/workflow/attachments';
 import { ConflictError } from '../../shared/workflow/errors';
@@ -11,7 +11,7 @@ import type { Actor, SectionStatus } from '../../shared/workflow/model';
 
 /** The request schema's verdict in the shape of the field errors an HTTP client gets. */
 function validateAttachmentRequest(input: unknown) {
-  const result = AttachmentUploadRequestSchema.safeParse(input);
+  const result = inputs.AttachmentUploadRequestSchema.safeParse(input);
   return result.success ? { ok: true as const, value: result.data } : { ok: false as const, errors: result.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message })) };
 }
 

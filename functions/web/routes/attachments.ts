@@ -4,7 +4,7 @@
  * the reader check (also for the public pages of published reports).
  */
 import { Hono, type Context } from 'hono';
-import { AttachmentParams, AttachmentUploadRequestSchema, SectionParams } from '../../../shared/http/schemas';
+import { inputs } from '../../../shared/http/schemas';
 import { parseInput } from '../../../shared/http/validation';
 import { completeUpload, getAttachmentDownload, removeAttachment, requestUpload } from '../../../shared/usecases/attachments';
 import { InvalidInputError, type Actor } from '../../../shared/workflow';
@@ -18,17 +18,17 @@ export function attachmentRoutes(site: Site): Hono<WebEnv> {
 
   app.post(base, async (c) => {
     const actor = requireActor(c);
-    const at = pathOf(c, SectionParams);
+    const at = pathOf(c, inputs.SectionParams);
     const input = await c.req.json().catch(() => {
       throw new InvalidInputError('Send the file name, type and size as JSON.');
     });
-    return c.json(await requestUpload(deps, actor, at, parseInput(AttachmentUploadRequestSchema, input, 'body')), 201);
+    return c.json(await requestUpload(deps, actor, at, parseInput(inputs.AttachmentUploadRequestSchema, input, 'body')), 201);
   });
 
-  app.post(`${base}/:id/complete`, async (c) => c.json(await completeUpload(deps, requireActor(c), pathOf(c, AttachmentParams)), 200));
+  app.post(`${base}/:id/complete`, async (c) => c.json(await completeUpload(deps, requireActor(c), pathOf(c, inputs.AttachmentParams)), 200));
 
   app.post(`${base}/:id/delete`, async (c) => {
-    const at = pathOf(c, AttachmentParams);
+    const at = pathOf(c, inputs.AttachmentParams);
     await removeAttachment(deps, requireActor(c), at);
     return redirectTo(site, c, `${sectionPath(at.cycle, at.country, at.section)}?done=attachment-removed#attachments-heading`);
   });
@@ -39,6 +39,6 @@ export function attachmentRoutes(site: Site): Hono<WebEnv> {
 
 /** A download: the reader check, then a redirect to a short-lived presigned URL. */
 export async function download(site: Site, c: C | Context<WebEnv>, actor: Actor | undefined): Promise<Response> {
-  const file = await getAttachmentDownload(site.deps, actor, pathOf(c, AttachmentParams));
+  const file = await getAttachmentDownload(site.deps, actor, pathOf(c, inputs.AttachmentParams));
   return c.redirect(file.downloadUrl, 302);
 }

@@ -4,7 +4,7 @@
  * reason (administrators), through the same use cases as the API.
  */
 import { Hono } from 'hono';
-import { ReopenBody, ReportParams, RevisionParams, SectionParams } from '../../../shared/http/schemas';
+import { inputs } from '../../../shared/http/schemas';
 import { parseInput } from '../../../shared/http/validation';
 import { getReport, getSection, reopen } from '../../../shared/usecases/reports';
 import { getRevisionWithChanges, listRevisions } from '../../../shared/usecases/revisions';
@@ -25,19 +25,19 @@ export function changeRoutes(site: Site): Hono<WebEnv> {
 
   app.get('/reports/:cycle/:country/sections/:section/revisions', async (c) => {
     const actor = requireActor(c);
-    const at = pathOf(c, SectionParams);
+    const at = pathOf(c, inputs.SectionParams);
     const [{ revisions, files }, view] = await Promise.all([listRevisions(deps, actor, at), getSection(deps, actor, at)]);
     return render(c, <RevisionsPage ctx={c.get('page')} info={view.info} participant={view.participant} section={view.section} revisions={revisions} files={files} reviewedVersion={view.state.review?.version} />);
   });
 
   app.get('/reports/:cycle/:country/sections/:section/revisions/:version', async (c) => {
-    const view = await getRevisionWithChanges(deps, requireActor(c), pathOf(c, RevisionParams));
+    const view = await getRevisionWithChanges(deps, requireActor(c), pathOf(c, inputs.RevisionParams));
     return render(c, <RevisionPage ctx={c.get('page')} {...view} />);
   });
 
   /** The reopen form of a report or one of its sections: refused at once when the workflow refuses it now. */
   const reopenForm = async (c: C, actor: Actor, section: string | undefined, extra: Pick<ReopenForm, 'reason' | 'error'> = {}) => {
-    const at = pathOf(c, ReportParams);
+    const at = pathOf(c, inputs.ReportParams);
     const view = await getReport(deps, actor, at);
     const why = reopenRefusal(actor, view.report, section, view.info.cycle);
     if (why) throw new ConflictError(why);
@@ -73,10 +73,10 @@ export function changeRoutes(site: Site): Hono<WebEnv> {
   /** Reopens with the reason from the form; a missing reason brings the form back with the message and the text. */
   const reopenPost = async (c: C, section: string | undefined) => {
     const actor = requireActor(c);
-    const at = pathOf(c, ReportParams);
+    const at = pathOf(c, inputs.ReportParams);
     const reason = formText(await formOf(c), 'reason');
     try {
-      const body = parseInput(ReopenBody, { reason }, 'body');
+      const body = parseInput(inputs.ReopenBody, { reason }, 'body');
       await reopen(deps, actor, { ...at, ...(section !== undefined ? { section } : {}), reason: body.reason });
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
@@ -88,8 +88,8 @@ export function changeRoutes(site: Site): Hono<WebEnv> {
 
   app.get('/reports/:cycle/:country/reopen', (c) => reopenForm(c, requireActor(c), undefined));
   app.post('/reports/:cycle/:country/reopen', (c) => reopenPost(c, undefined));
-  app.get('/reports/:cycle/:country/sections/:section/reopen', (c) => reopenForm(c, requireActor(c), pathOf(c, SectionParams).section));
-  app.post('/reports/:cycle/:country/sections/:section/reopen', (c) => reopenPost(c, pathOf(c, SectionParams).section));
+  app.get('/reports/:cycle/:country/sections/:section/reopen', (c) => reopenForm(c, requireActor(c), pathOf(c, inputs.SectionParams).section));
+  app.post('/reports/:cycle/:country/sections/:section/reopen', (c) => reopenPost(c, pathOf(c, inputs.SectionParams).section));
 
   return app;
 }

@@ -5,7 +5,7 @@
  * was typed and the messages in plain words next to their fields.
  */
 import { Hono } from 'hono';
-import { CreateCycleBody, CycleParam, ExtendDeadlineBody, FormBodySchema, UpdateCycleBody } from '../../../shared/http/schemas';
+import { inputs } from '../../../shared/http/schemas';
 import { parseInput } from '../../../shared/http/validation';
 import { MAX_DOCUMENT_BYTES } from '../../../shared/usecases/documents';
 import {
@@ -93,7 +93,7 @@ export function cycleRoutes(site: Site): Hono<WebEnv> {
       const deadline = endOfDay(typed.deadline!);
       if (!deadline) throw new InvalidInputError('Enter the deadline.', [{ path: 'body.deadline', message: 'enter a date' }]);
       const body = parseInput(
-        CreateCycleBody,
+        inputs.CreateCycleBody,
         { id: typed.year, year: Number(typed.year), from: typed.from, deadline, ...(typed.title ? { title: typed.title } : {}), ...(codes.length ? { participants: codes } : {}) },
         'body',
       );
@@ -115,14 +115,14 @@ export function cycleRoutes(site: Site): Hono<WebEnv> {
   });
 
   app.get(`${adminCyclesPath}/:cycle`, async (c) => {
-    const info = await getCycleToManage(deps, requireActor(c), pathOf(c, CycleParam).cycle);
+    const info = await getCycleToManage(deps, requireActor(c), pathOf(c, inputs.CycleParam).cycle);
     return render(c, <CyclePage ctx={c.get('page')} info={info} flash={c.req.query('done')} />);
   });
 
   /** Runs a change posted from the cycle's page; a refusal shows the page again with what was typed. */
   const change = (done: string, toView: (typed: Record<string, string>) => ToView, run: (c: C, typed: Record<string, string>) => Promise<unknown>) => async (c: C) => {
     const actor = requireActor(c);
-    const { cycle } = pathOf(c, CycleParam);
+    const { cycle } = pathOf(c, inputs.CycleParam);
     const form = await formOf(c);
     const typed = Object.fromEntries(Object.keys(form).map((k) => [k, formText(form, k)]));
     try {
@@ -135,7 +135,7 @@ export function cycleRoutes(site: Site): Hono<WebEnv> {
       return render(c, <CyclePage ctx={c.get('page')} info={info} errors={errors} typed={typed} json={typed.json} />, error.status);
     }
   };
-  const at = (c: C) => pathOf(c, CycleParam);
+  const at = (c: C) => pathOf(c, inputs.CycleParam);
   const ifMatch = (typed: Record<string, string>) => typed.etag || undefined;
 
   app.post(
@@ -151,7 +151,7 @@ export function cycleRoutes(site: Site): Hono<WebEnv> {
       async (c, typed) => {
         const deadline = endOfDay(typed.deadline?.trim() ?? '');
         if (!deadline) throw new InvalidInputError('Enter the deadline.', [{ path: 'body.deadline', message: 'enter a date' }]);
-        const body = parseInput(UpdateCycleBody, { title: typed.title?.trim(), deadline, participants: codesOf(typed.participants ?? '') }, 'body');
+        const body = parseInput(inputs.UpdateCycleBody, { title: typed.title?.trim(), deadline, participants: codesOf(typed.participants ?? '') }, 'body');
         await updateCycle(deps, requireActor(c), { ...at(c), ...body, ifMatch: ifMatch(typed) });
       },
     ),
@@ -166,14 +166,14 @@ export function cycleRoutes(site: Site): Hono<WebEnv> {
     change('extended', () => namedFields({ deadline: { id: 'ext-deadline', label: 'New deadline' }, reason: { id: 'ext-reason', label: 'Reason' } }, 'extensions-heading'), async (c, typed) => {
       const deadline = endOfDay(typed.extension?.trim() ?? '');
       if (!deadline) throw new InvalidInputError('Enter the new deadline.', [{ path: 'body.deadline', message: 'enter a date' }]);
-      const body = parseInput(ExtendDeadlineBody, { deadline, reason: typed.reason ?? '' }, 'body');
+      const body = parseInput(inputs.ExtendDeadlineBody, { deadline, reason: typed.reason ?? '' }, 'body');
       await extendDeadline(deps, requireActor(c), { ...at(c), country: typed.country ?? '', ...body });
     }),
   );
 
   /** Saves a form checked by the API's own schema (a refusal names each field of the form). */
   const saveForm = async (c: C, typed: Record<string, string>, value: unknown) => {
-    const form = parseInput(FormBodySchema, value, 'body');
+    const form = parseInput(inputs.FormBodySchema, value, 'body');
     await updateCycleForm(deps, requireActor(c), { ...at(c), form, ifMatch: ifMatch(typed) });
   };
 

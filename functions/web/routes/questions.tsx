@@ -3,7 +3,7 @@
  * everyone else the published reports), and the compilation of a cycle's commitments.
  */
 import { Hono } from 'hono';
-import { CycleParam, QuestionParams } from '../../../shared/http/schemas';
+import { inputs } from '../../../shared/http/schemas';
 import { getAnswersAcrossCountries } from '../../../shared/usecases/answers';
 import { compileCommitments } from '../../../shared/usecases/commitments';
 import { getCycle } from '../../../shared/usecases/cycles';
@@ -21,7 +21,7 @@ export function questionRoutes(site: Site): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
 
   app.get('/questions/:cycle', async (c) => {
-    const info = await getCycle(deps, pathOf(c, CycleParam).cycle);
+    const info = await getCycle(deps, pathOf(c, inputs.CycleParam).cycle);
     // The picker's GET form: ?section=1.1.A
     const chosen = info.sections.find((s) => s.id === c.req.query('section'));
     if (chosen) return redirectTo(site, c, questionPath(info.cycle.id, chosen.id));
@@ -29,12 +29,12 @@ export function questionRoutes(site: Site): Hono<WebEnv> {
   });
 
   app.get('/questions/:cycle/:section', async (c) => {
-    const view = await getAnswersAcrossCountries(deps, c.get('session')?.actor, pathOf(c, QuestionParams));
+    const view = await getAnswersAcrossCountries(deps, c.get('session')?.actor, pathOf(c, inputs.QuestionParams));
     return render(c, <AnswersPage ctx={c.get('page')} view={view} />);
   });
 
   const commitments = (format: DocumentFormat) => async (c: C) => {
-    const { cycle } = pathOf(c, CycleParam);
+    const { cycle } = pathOf(c, inputs.CycleParam);
     const body = await compileCommitments(deps, c.get('session')?.actor, { cycle, format });
     if (format === 'html') return c.html(body);
     c.header('content-disposition', `attachment; filename="commitments-${cycle}.md"`);

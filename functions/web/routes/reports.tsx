@@ -3,7 +3,7 @@
  * decisions), the report-level and section-level decisions posted from it, the history and exports.
  */
 import { Hono } from 'hono';
-import { CycleParam, ReportParams } from '../../../shared/http/schemas';
+import { inputs } from '../../../shared/http/schemas';
 import { getCommitments, prefillReport, type CommitmentsView } from '../../../shared/usecases/commitments';
 import { getCycle } from '../../../shared/usecases/cycles';
 import type { ReportDeps } from '../../../shared/usecases/deps';
@@ -32,7 +32,7 @@ export function reportRoutes(site: Site): Hono<WebEnv> {
 
   app.get('/reports/:cycle', async (c) => {
     const actor = requireActor(c);
-    const { cycle } = pathOf(c, CycleParam);
+    const { cycle } = pathOf(c, inputs.CycleParam);
     if (!isStaff(actor)) {
       if (actor.country) return redirectTo(site, c, reportPath(cycle, actor.country));
       throw new ForbiddenError('Only reviewers and admins see the dashboard.');
@@ -44,12 +44,12 @@ export function reportRoutes(site: Site): Hono<WebEnv> {
   });
 
   app.get('/reports/:cycle/:country', async (c) => {
-    const data = await reportPageData(deps, requireActor(c), pathOf(c, ReportParams));
+    const data = await reportPageData(deps, requireActor(c), pathOf(c, inputs.ReportParams));
     return render(c, <ReportPage ctx={c.get('page')} {...data} flash={c.req.query('done')} flashSection={c.req.query('at')} />);
   });
 
   app.post('/reports/:cycle/:country/prefill', async (c) => {
-    const at = pathOf(c, ReportParams);
+    const at = pathOf(c, inputs.ReportParams);
     const { prefilled } = await prefillReport(deps, requireActor(c), at);
     return redirectTo(site, c, `${reportPath(at.cycle, at.country)}?done=${prefilled.length > 0 ? 'prefilled' : 'prefilled-none'}`);
   });
@@ -60,7 +60,7 @@ export function reportRoutes(site: Site): Hono<WebEnv> {
    */
   const reportDecision = (action: 'submitReport' | 'approveReport' | 'publishReport', decide: typeof submitReport, done: string, confirmation: (view: ReportView) => Omit<Confirmation, 'action' | 'back'>) => async (c: C) => {
     const actor = requireActor(c);
-    const at = pathOf(c, ReportParams);
+    const at = pathOf(c, inputs.ReportParams);
     const path = reportPath(at.cycle, at.country);
     if ((await formOf(c)).confirm !== 'yes') {
       const view = await getReport(deps, actor, at);
@@ -109,7 +109,7 @@ export function reportRoutes(site: Site): Hono<WebEnv> {
   );
 
   app.get('/reports/:cycle/:country/history', async (c) => {
-    const { info, participant, events, comments } = await getHistory(deps, requireActor(c), pathOf(c, ReportParams));
+    const { info, participant, events, comments } = await getHistory(deps, requireActor(c), pathOf(c, inputs.ReportParams));
     return render(c, <HistoryPage ctx={c.get('page')} info={info} participant={participant} events={events} comments={comments} />);
   });
 
@@ -147,7 +147,7 @@ export async function commitmentsFor(deps: ReportDeps, actor: Actor, at: ReportA
 
 /** A report in the official layout, for the session's reader rights (the public pages pass no actor). */
 export async function exportPage(deps: ReportDeps, c: C, actor: Actor | undefined, format: DocumentFormat): Promise<Response> {
-  const at = pathOf(c, ReportParams);
+  const at = pathOf(c, inputs.ReportParams);
   const body = await exportReport(deps, actor, { ...at, format });
   if (format === 'html') return c.html(body);
   c.header('content-disposition', `attachment; filename="${at.cycle}-${at.country}.md"`);

@@ -4,7 +4,7 @@
  * conversation adds a reply or a note. A refused comment comes back on the page it was typed on.
  */
 import { Hono } from 'hono';
-import { CommentBody, DecisionSchema, ReportParams, SectionParams } from '../../../shared/http/schemas';
+import { inputs } from '../../../shared/http/schemas';
 import { parseInput } from '../../../shared/http/validation';
 import { addComment } from '../../../shared/usecases/comments';
 import { getSection } from '../../../shared/usecases/reports';
@@ -39,7 +39,7 @@ export function reviewRoutes(site: Site): Hono<WebEnv> {
 
   /** The page the refused form was on, again, with the message next to the text as typed. */
   const again = async (c: C, actor: Actor, form: Record<string, unknown>, section: string, error: InvalidInputError | ConflictError, kind: 'decision' | 'comment', text: string) => {
-    const at = { ...pathOf(c, ReportParams), section };
+    const at = { ...pathOf(c, inputs.ReportParams), section };
     const message = refusalOf(error, kind === 'decision' ? `To return section ${section}, write a comment for the country` : `To add to the conversation on ${section}, write something`);
     const status = error.status;
     if (form.back === 'section') {
@@ -53,13 +53,13 @@ export function reviewRoutes(site: Site): Hono<WebEnv> {
 
   app.post(`${base}/decisions`, async (c) => {
     const actor = requireActor(c);
-    const at = pathOf(c, ReportParams);
+    const at = pathOf(c, inputs.ReportParams);
     const form = await formOf(c);
     const section = formText(form, 'section');
     const verdict = formText(form, 'verdict');
     const comment = formText(form, 'comment');
     try {
-      const decision = parseInput(DecisionSchema, verdict === 'return' ? { section, verdict, comment } : { section, verdict }, 'body');
+      const decision = parseInput(inputs.DecisionSchema, verdict === 'return' ? { section, verdict, comment } : { section, verdict }, 'body');
       await addToDraftReview(deps, actor, at, decision);
     } catch (error) {
       if (!(error instanceof InvalidInputError || error instanceof ConflictError)) throw error;
@@ -69,14 +69,14 @@ export function reviewRoutes(site: Site): Hono<WebEnv> {
   });
 
   app.post(`${base}/decisions/:section/remove`, async (c) => {
-    const at = pathOf(c, SectionParams);
+    const at = pathOf(c, inputs.SectionParams);
     await removeFromDraftReview(deps, requireActor(c), at, at.section);
     return redirectTo(site, c, `${reportPath(at.cycle, at.country)}?done=decision-removed#flash`);
   });
 
   app.post(`${base}/send`, async (c) => {
     const actor = requireActor(c);
-    const at = pathOf(c, ReportParams);
+    const at = pathOf(c, inputs.ReportParams);
     const form = await formOf(c);
     const summary = formText(form, 'summary').trim();
     const path = reportPath(at.cycle, at.country);
@@ -108,23 +108,23 @@ export function reviewRoutes(site: Site): Hono<WebEnv> {
         />,
       );
     }
-    await sendReview(deps, actor, at, { ...(summary ? { summary: parseInput(CommentBody.shape.text, summary, 'body') } : {}) });
+    await sendReview(deps, actor, at, { ...(summary ? { summary: parseInput(inputs.CommentBody.shape.text, summary, 'body') } : {}) });
     return redirectTo(site, c, `${path}?done=review-sent#flash`);
   });
 
   app.post(`${base}/discard`, async (c) => {
-    const at = pathOf(c, ReportParams);
+    const at = pathOf(c, inputs.ReportParams);
     await discardDraftReview(deps, requireActor(c), at);
     return redirectTo(site, c, `${reportPath(at.cycle, at.country)}?done=review-discarded#flash`);
   });
 
   app.post('/reports/:cycle/:country/sections/:section/comments', async (c) => {
     const actor = requireActor(c);
-    const at = pathOf(c, SectionParams);
+    const at = pathOf(c, inputs.SectionParams);
     const form = await formOf(c);
     const text = formText(form, 'text');
     try {
-      const input = parseInput(CommentBody, { text, ...(isStaff(actor) ? { internal: form.internal === 'true' } : {}) }, 'body');
+      const input = parseInput(inputs.CommentBody, { text, ...(isStaff(actor) ? { internal: form.internal === 'true' } : {}) }, 'body');
       await addComment(deps, actor, at, input);
     } catch (error) {
       if (!(error instanceof InvalidInputError || error instanceof ConflictError)) throw error;

@@ -3,7 +3,7 @@
  * script. Whatever goes wrong, the user's text comes back on the page, never dropped by a redirect.
  */
 import { Hono } from 'hono';
-import { SaveSectionBody, SectionParams } from '../../../shared/http/schemas';
+import { inputs } from '../../../shared/http/schemas';
 import { parseInput } from '../../../shared/http/validation';
 import type { CommitmentsView } from '../../../shared/usecases/commitments';
 import { getCycle } from '../../../shared/usecases/cycles';
@@ -48,12 +48,12 @@ export function sectionRoutes(site: Site): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
 
   app.get('/reports/:cycle/:country/sections/:section', async (c) => {
-    const view = await sectionPageData(deps, requireActor(c), pathOf(c, SectionParams));
+    const view = await sectionPageData(deps, requireActor(c), pathOf(c, inputs.SectionParams));
     return render(c, <SectionPage ctx={c.get('page')} {...view} flash={c.req.query('done')} />);
   });
 
   app.post('/reports/:cycle/:country/sections/:section', async (c) => {
-    const at = pathOf(c, SectionParams);
+    const at = pathOf(c, inputs.SectionParams);
     const { cycle, country, section } = at;
     const form = await formOf(c);
     const text = formText(form, 'text');
@@ -95,7 +95,7 @@ export function sectionRoutes(site: Site): Hono<WebEnv> {
 
     try {
       // The API's own body schema: the same limits, the same messages.
-      const input = parseInput(SaveSectionBody, draft, 'body');
+      const input = parseInput(inputs.SaveSectionBody, draft, 'body');
       const saved = await saveSection(deps, actor, { ...at, text: input.text, nothingToReport: input.nothingToReport ?? false, ifMatch: etag });
       if (intent === 'autosave') return c.json({ etag: sectionEtag(cycle, country, saved), updatedAt: saved.updatedAt }, 200);
       return redirectTo(site, c, `${sectionPath(cycle, country, section)}?done=saved`);

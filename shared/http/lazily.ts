@@ -1,0 +1,19 @@
+/**
+ * Values built on first use: `once(build)` builds on its first call and returns the same value after;
+ * `lazily({ a: once(…), b: once(…) })` is an object whose properties are built on their first read, so
+ * destructuring (`({ a }) => …`) builds only what it names. The request schemas (./schemas.ts) are
+ * made so, and a route's first request builds only its own.
+ */
+
+/** `build()` on the first call, the same value on every call after. */
+export function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}
+
+/** An object whose every property is its getter's value, read on each access (give it `once` getters to build each once). */
+export function lazily<T extends Record<string, () => unknown>>(getters: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const values = {};
+  for (const [key, get] of Object.entries(getters)) Object.defineProperty(values, key, { enumerable: true, get });
+  return values as { readonly [K in keyof T]: ReturnType<T[K]> };
+}

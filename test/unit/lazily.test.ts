@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { lazily, once } from '../../shared/http/lazily';
+import { inputs } from '../../shared/http/schemas';
+
+describe('values built on first use', () => {
+  it('once builds on the first call only, and returns the same value after', () => {
+    let builds = 0;
+    const value = once(() => ({ n: ++builds }));
+    expect(builds).toBe(0);
+    const first = value();
+    expect([value() === first, builds]).toEqual([true, 1]);
+  });
+
+  it('lazily builds a property on its first read, and destructuring builds only what it names', () => {
+    const built: string[] = [];
+    const a = once(() => (built.push('a'), 'A'));
+    const schemas = lazily({ a, b: once(() => (built.push('b'), `${a()}B`)), c: once(() => (built.push('c'), 'C')) });
+    expect(built).toEqual([]);
+    const pick = ({ b }: typeof schemas) => b;
+    expect([pick(schemas), schemas.b, built]).toEqual(['AB', 'AB', ['b', 'a']]);
+  });
+
+  it('the request schemas are read through getters (built on first read), the same instance each time', () => {
+    const names = Object.keys(inputs);
+    expect(names.filter((name) => typeof Object.getOwnPropertyDescriptor(inputs, name)?.get !== 'function')).toEqual([]);
+    expect(inputs.ReportParams).toBe(inputs.ReportParams);
+    expect(inputs.ReportParams.safeParse({ cycle: '2014', country: 'me' })).toEqual({ success: true, data: { cycle: '2014', country: 'ME' } });
+  });
+});
