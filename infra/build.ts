@@ -17,7 +17,7 @@
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Repository root: entries are resolved from here. */
@@ -108,31 +108,48 @@ export function buildOptions(entry: string, outdir: string): BuildOptions {
  * esbuild splits by reachability: a module goes into the chunk of the exact set of entry points (the
  * handler and every `import()` target) that reach it. Code the handler loads at start but that some lazy
  * modules also use therefore lands in as many chunks as there are such sets (web: 28 files at init),
- * and each file costs Node a read, a parse and a link. When every lazy module also imports the entry, the
- * whole of what the entry reaches has one set and is one chunk; the lazy modules still get their own
- * chunks. The import is added on a lazy module's first line, so its source map stays line for line.
+ * and each file costs Node a read, a parse and a link. When every lazy module (the project's and the
+ * SDK's alike) also imports the entry, the whole of what the entry reaches has one set and is one chunk;
+ * the lazy modules still get their own chunks.
+ *
+ * The import is appended after a module's last line: its code keeps its place before the handler's in
+ * the chunk when the entry also imports it statically (the SDK's `fromEnv`), and its source map keeps
+ * every line and column. It must run after the other plugins' `onLoad` (it is listed last): a lazy
+ * module another plugin loads keeps that plugin's contents and goes without the import, which
+ * test/infra/bundle.test.ts then reports as a start-up chunk more.
  */
 export function initInOneChunk(entry: string, lazyModules: ReadonlySet<string>): Plugin {
+  const loaders = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.jsx': 'jsx' } as const;
   return {
     name: 'init-in-one-chunk',
     setup(b) {
       b.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
         if (!lazyModules.has(args.path)) return undefined;
         const source = await readFile(args.path, 'utf8');
-        if (!/^\s*export\b/m.test(source)) return undefined;
-        const loader = /\.tsx$/.test(args.path) ? 'tsx' : /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js';
-        return { contents: `import ${JSON.stringify(entry)};${source}`, loader, resolveDir: dirname(args.path) };
+        const loader = loaders[extname(args.path) as keyof typeof loaders] ?? 'js';
+        return { contents: `${source}\n;import ${JSON.stringify(entry)};\n`, loader, resolveDir: dirname(args.path) };
       });
     },
   };
 }
 
-/** The modules an entry's graph loads with `import()` (absolute paths), from an unwritten build's metafile. */
+/**
+ * The ES modules an entry's graph loads with `import()` (absolute paths), from a first, unwritten build's
+ * metafile (a CommonJS one is left alone: an `import` would make it an ES module). That build writes
+ * CommonJS, which esbuild refuses to write with a top-level `await`, and that refusal is the point: with
+ * every lazy chunk importing the start-up chunk, a top-level `await` of anything that loads a lazy chunk
+ * (an AWS call does: the SDK loads its credential providers so) would wait for itself forever.
+ */
 async function lazyModulesOf(options: BuildOptions): Promise<Set<string>> {
-  const { metafile } = await build({ ...options, write: false, minify: false, sourcemap: false, metafile: true });
+  const first = { ...options, format: 'cjs', splitting: false, write: false, minify: false, sourcemap: false, metafile: true, banner: {}, outExtension: {} } as const;
+  const { metafile } = await build(first).catch((error: unknown) => {
+    if (/Top-level await/.test(String(error))) throw new Error(`${String(error)}\nFunction code cannot await at the top level: see initInOneChunk in infra/build.ts.`);
+    throw error;
+  });
   const cwd = options.absWorkingDir ?? process.cwd();
   const lazy = new Set<string>();
-  for (const input of Object.values(metafile!.inputs)) for (const i of input.imports) if (i.kind === 'dynamic-import' && !i.external) lazy.add(resolve(cwd, i.path));
+  for (const input of Object.values(metafile.inputs))
+    for (const i of input.imports) if (i.kind === 'dynamic-import' && !i.external && metafile.inputs[i.path]?.format === 'esm') lazy.add(resolve(cwd, i.path));
   return lazy;
 }
 
@@ -140,7 +157,7 @@ async function lazyModulesOf(options: BuildOptions): Promise<Set<string>> {
 export async function buildFunction(entry: string, outdir: string): Promise<Metafile> {
   const options = buildOptions(entry, outdir);
   const lazy = await lazyModulesOf(options);
-  const result = await build({ ...options, plugins: [initInOneChunk(resolve(PROJECT_ROOT, entry), lazy), ...options.plugins!] });
+  const result = await build({ ...options, plugins: [...options.plugins!, initInOneChunk(resolve(PROJECT_ROOT, entry), lazy)] });
   return result.metafile!;
 }
 

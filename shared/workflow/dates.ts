@@ -1,7 +1,8 @@
 /**
  * Dates as people across the Alliance read them: in UTC, the day and month in words (`30 September
  * 2015`) and the time on the 24-hour clock (`23:59`), exactly as `Intl.DateTimeFormat('en-GB', {
- * timeZone: 'UTC' })` writes them (test/unit/dates.test.ts compares the two over many dates).
+ * timeZone: 'UTC' })` writes them for the years 1–9999 (test/unit/dates.test.ts compares the two over
+ * many dates). An invalid date is `Invalid Date`, as `toLocaleDateString` says (Intl's `format` throws).
  * Written out instead of through Intl: a process's first Intl date format loads ICU's locale data
  * (~17 ms here), which the web function paid on the first page after every cold start, and each
  * `toLocaleDateString` call builds a new formatter (~0.08 ms, dozens per page).

@@ -6,14 +6,16 @@
  * major version (`.ci/run` installs it), or a pass here says nothing about a cold start on Lambda.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFunction } from '../../infra/build';
 import { FUNCTIONS } from '../../infra/function-table';
 import { apiGatewayEvent } from '../support/api-gateway';
 import { initFiles } from '../support/bundle-files';
+import { tempDir } from '../support/temp';
 import { configFrom, synth, TEST_JWKS } from './synth';
 
 /** Environment the apps parse at cold start (shared/config.ts); no request is made. */
@@ -79,6 +81,14 @@ describe('function bundles', { timeout: 60_000 }, () => {
       const code = (files: string[]) => files.map((f) => readFileSync(f, 'utf8')).join('\n');
       expect({ init: code(init).includes('"PutObject"'), lazy: code(lazy).includes('"PutObject"') }).toEqual({ init: false, lazy: true });
     }
+  });
+
+  /** A top-level `await` at start would wait forever for a lazy chunk that imports the start-up chunk: the build refuses it. */
+  it('refuses function code that awaits at the top level', async () => {
+    const dir = tempDir('alliance-tla');
+    writeFileSync(join(dir, 'entry.ts'), "const ready = await import('./later');\nexport const handler = () => ready.value;\n");
+    writeFileSync(join(dir, 'later.ts'), 'export const value = 1;\n');
+    await expect(buildFunction(join(dir, 'entry.ts'), join(dir, 'out'))).rejects.toThrow(/cannot await at the top level/);
   });
 
   /**

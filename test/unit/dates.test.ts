@@ -1,10 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInWords, timeOfDay } from '../../shared/workflow/dates';
 
 const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 describe('dates in words', () => {
+  // A zone far from UTC, so that reading the machine's local time instead of UTC fails these tests on a
+  // machine in UTC too (this file runs in its own process: the vitest pool is forks).
+  const zone = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'America/New_York';
+  });
+  afterAll(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
   it('write a day and a time as Intl does for en-GB in UTC, over every month, day and hour of a span of years', () => {
     const differ: string[] = [];
     // Every 7 hours and 13 minutes from 1999 to 2031: each day of the month, hour and many minutes, leap years included.

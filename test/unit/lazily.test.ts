@@ -20,10 +20,9 @@ describe('values built on first use', () => {
     expect([pick(schemas), schemas.b, built]).toEqual(['AB', 'AB', ['b', 'a']]);
   });
 
-  it('the request schemas are read through getters (built on first read), the same instance each time', () => {
-    const names = Object.keys(inputs);
-    expect(names.filter((name) => typeof Object.getOwnPropertyDescriptor(inputs, name)?.get !== 'function')).toEqual([]);
-    expect(inputs.ReportParams).toBe(inputs.ReportParams);
+  it('every request schema is built once: the same instance on every read', () => {
+    const read = (name: string) => (inputs as Record<string, unknown>)[name];
+    expect(Object.keys(inputs).filter((name) => read(name) !== read(name))).toEqual([]);
     expect(inputs.ReportParams.safeParse({ cycle: '2014', country: 'me' })).toEqual({ success: true, data: { cycle: '2014', country: 'ME' } });
   });
 });
