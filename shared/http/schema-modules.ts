@@ -10,7 +10,7 @@ export type Inputs = (typeof import('./schemas'))['inputs'];
 /** What a contract's `responses` receives: the response schemas, and zod. */
 export type Outputs = typeof import('./response-schemas');
 /** The people function's schemas, for both. */
-export type PeopleSchemas = typeof import('./people-schemas');
+export type PeopleSchemas = (typeof import('./people-schemas'))['people'];
 
 export const HTTP_SCHEMAS: SchemaModules<Inputs, Outputs> = {
   inputs: () => import('./schemas').then((m) => m.inputs),
@@ -18,6 +18,6 @@ export const HTTP_SCHEMAS: SchemaModules<Inputs, Outputs> = {
 };
 
 export const PEOPLE_SCHEMAS: SchemaModules<PeopleSchemas, PeopleSchemas> = {
-  inputs: () => import('./people-schemas'),
-  outputs: () => import('./people-schemas'),
+  inputs: () => import('./people-schemas').then((m) => m.people),
+  outputs: () => import('./people-schemas').then((m) => m.people),
 };

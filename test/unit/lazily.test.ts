@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lazily, once } from '../../shared/http/lazily';
+import { people } from '../../shared/http/people-schemas';
 import { inputs } from '../../shared/http/schemas';
 
 describe('values built on first use', () => {
@@ -20,9 +21,9 @@ describe('values built on first use', () => {
     expect([pick(schemas), schemas.b, built]).toEqual(['AB', 'AB', ['b', 'a']]);
   });
 
-  it('every request schema is built once: the same instance on every read', () => {
-    const read = (name: string) => (inputs as Record<string, unknown>)[name];
-    expect(Object.keys(inputs).filter((name) => read(name) !== read(name))).toEqual([]);
+  it('every schema of the contracts is built once: the same instance on every read', () => {
+    const rebuilt = (schemas: object) => Object.keys(schemas).filter((name) => (schemas as Record<string, unknown>)[name] !== (schemas as Record<string, unknown>)[name]);
+    expect({ inputs: rebuilt(inputs), people: rebuilt(people) }).toEqual({ inputs: [], people: [] });
     expect(inputs.ReportParams.safeParse({ cycle: '2014', country: 'me' })).toEqual({ success: true, data: { cycle: '2014', country: 'ME' } });
   });
 });

@@ -4,7 +4,7 @@
  * body schemas as the API; a refusal shows the page again with what was typed, each message by its field.
  */
 import { Hono } from 'hono';
-import { NewPersonBody, PersonChangesBody, PersonParam } from '../../../shared/http/people-schemas';
+import { people } from '../../../shared/http/people-schemas';
 import { parseInput } from '../../../shared/http/validation';
 import { disablePerson, invitePerson, listNotifications, listPeople, myNotices, setMyPreferences, updatePerson } from '../../../shared/usecases/people';
 import { ConflictError, InvalidInputError, NotFoundError, type AppError } from '../../../shared/workflow';
@@ -52,7 +52,7 @@ export function peopleRoutes(site: Site): Hono<WebEnv> {
     const actor = requireActor(c);
     const typed = await typedOf(c);
     try {
-      const body = parseInput(NewPersonBody, { email: typed.email, name: typed.name, role: typed.role, ...(typed.country ? { country: typed.country } : {}) }, 'body');
+      const body = parseInput(people.NewPersonBody, { email: typed.email, name: typed.name, role: typed.role, ...(typed.country ? { country: typed.country } : {}) }, 'body');
       await invitePerson(deps, actor, body);
       return redirectTo(site, c, `${adminPeoplePath}?done=invited#flash`);
     } catch (error) {
@@ -68,7 +68,7 @@ export function peopleRoutes(site: Site): Hono<WebEnv> {
   });
 
   const personOr404 = async (c: C) => {
-    const { id } = pathOf(c, PersonParam);
+    const { id } = pathOf(c, people.PersonParam);
     const person = (await listPeople(deps, requireActor(c))).find((p) => p.id === id);
     if (!person) throw new NotFoundError(`No person ${id} in the directory.`);
     return person;
@@ -85,7 +85,7 @@ export function peopleRoutes(site: Site): Hono<WebEnv> {
     const person = await personOr404(c);
     const typed = await typedOf(c);
     try {
-      const body = parseInput(PersonChangesBody, { name: typed.name, role: typed.role, country: typed.country || null }, 'body');
+      const body = parseInput(people.PersonChangesBody, { name: typed.name, role: typed.role, country: typed.country || null }, 'body');
       await updatePerson(deps, actor, person.id, body);
       return redirectTo(site, c, `${adminPersonPath(person.id)}?done=saved#flash`);
     } catch (error) {
