@@ -8,7 +8,8 @@
  * 1. Write its contract in `functions/<function>/routes.ts`, inside that file's `defineRoutes(HTTP_SCHEMAS, {...})`
  *    (shared/http/contract.ts), its schemas as functions of the schema modules: `request: ({ SectionParams }) =>
  *    ({ params: SectionParams })` from `inputs` of shared/http/schemas.ts (a new request schema is a `once(…)` there,
- *    listed in `inputs`, so it is built on its first read), `responses: ({ ReportSchema }) => ({ 200: … })`
+ *    listed in `inputs`, so it is built on its first read; the people function's are in `people` of
+ *    shared/http/people-schemas.ts, made the same way), `responses: ({ ReportSchema }) => ({ 200: … })`
  *    from shared/http/response-schemas.ts, and `z` from them for an inline schema (`({ z, CycleParam }) => …`);
  *    never a schema built at module level, nor `z` imported in a routes file (either would load at cold start). The key is the operationId, which generated clients turn into method
  *    names: a verb and a noun for what the route does (`getReport`, `saveSection`, `sendReview`), unique
