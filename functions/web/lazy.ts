@@ -15,6 +15,7 @@
  */
 import type { Hono } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { loadOnce } from '../../shared/http/lazily';
 import type { Site, WebEnv } from './context';
 
 type Component = (props: any) => unknown;
@@ -50,13 +51,8 @@ export function lazyRoutes<M, K extends keyof M & string>(
 /** Registers each group's routes on the app; a group is loaded and built on its first request. */
 export function mountLazy(app: Hono<WebEnv>, site: Site, groups: readonly RouteGroup[]): void {
   for (const group of groups) {
-    let router: Promise<Hono<WebEnv>> | undefined;
     // A failed load is not kept: the next request tries again (a static import that failed would have failed the cold start instead).
-    const load = () =>
-      (router ??= group.build(site).catch((error: unknown) => {
-        router = undefined;
-        throw error;
-      }));
+    const load = loadOnce(() => group.build(site));
     for (const route of group.routes) {
       const [method, path] = route.split(' ') as [Method, string];
       app.on(method, path, async (c, next) => {

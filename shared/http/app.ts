@@ -7,6 +7,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { NotFoundError, type Actor } from '../workflow';
 import { authenticate, type TokenVerifier } from './auth';
 import type { Route } from './contract';
+import { loadOnce } from './lazily';
 import { errorToProblem } from './problem';
 import { requestLog } from './request-log';
 
@@ -30,16 +31,11 @@ export function createApp(verifier: TokenVerifier, configure: (app: Hono<AppEnv>
  * once and kept), so neither the schemas nor the OpenAPI layer load at cold start.
  */
 export function serve<R extends RouteConfig>(app: Hono<AppEnv>, route: Route<R>, handler: RouteHandler<R, AppEnv>): void {
-  let validators: Promise<MiddlewareHandler[]> | undefined;
+  const validators = loadOnce(() =>
+    Promise.all([route.request(), import('./validators')]).then(([request, { validatorsOf }]) => validatorsOf({ method: route.method, path: route.path, request, responses: {} })),
+  );
   const validate: MiddlewareHandler<AppEnv> = async (c, next) => {
-    validators ??= Promise.all([route.request(), import('./validators')]).then(
-      ([request, { validatorsOf }]) => validatorsOf({ method: route.method, path: route.path, request, responses: {} }),
-      (error: unknown) => {
-        validators = undefined;
-        throw error;
-      },
-    );
-    const chain = await validators;
+    const chain = await validators();
     const run = async (i: number): Promise<Response | void> => (i < chain.length ? chain[i]!(c, () => run(i + 1) as Promise<void>) : next());
     return run(0);
   };

@@ -1,5 +1,6 @@
 /**
- * Values built on first use: `once(build)` builds on its first call and returns the same value after;
+ * Values built on first use: `once(build)` builds on its first call and returns the same value after
+ * (`loadOnce(load)` the same for a promise, loading again after a failure);
  * `lazily({ a: once(…), b: once(…) })` is an object whose properties are built on their first read, so
  * destructuring (`({ a }) => …`) builds only what it names. The request schemas (./schemas.ts) are
  * made so, and a route's first request builds only its own.
@@ -9,6 +10,16 @@
 export function once<T>(build: () => T): () => T {
   let built: { value: T } | undefined;
   return () => (built ??= { value: build() }).value;
+}
+
+/** `load()` on the first call, the same promise after; a rejected one is dropped, so the next call loads again. */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
 }
 
 /** An object whose every property is its getter's value, read on each access (give it `once` getters to build each once). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lazily, once } from '../../shared/http/lazily';
+import { lazily, loadOnce, once } from '../../shared/http/lazily';
 import { people } from '../../shared/http/people-schemas';
 import { inputs } from '../../shared/http/schemas';
 
@@ -10,6 +10,17 @@ describe('values built on first use', () => {
     expect(builds).toBe(0);
     const first = value();
     expect([value() === first, builds]).toEqual([true, 1]);
+  });
+
+  it('loadOnce keeps a loaded promise, and loads again after a failure', async () => {
+    let calls = 0;
+    const load = loadOnce(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('first load fails');
+      return calls;
+    });
+    await expect(load()).rejects.toThrow('first load fails');
+    expect([await load(), await load(), calls]).toEqual([2, 2, 2]);
   });
 
   it('lazily builds a property on its first read, and destructuring builds only what it names', () => {
