@@ -1,0 +1,50 @@
+/**
+ * The configurations (shared/config.ts, functions/web/config.ts): defaults, coercions and one error
+ * naming every bad variable, in zod's English words. Pure: no I/O.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadWebOptions } from '../../functions/web/config';
+import { loadConfig } from '../../shared/config';
+
+const minimal = { AUTH_ISSUER: 'https://id.example.org', AUTH_JWKS: '{"keys":[]}' };
+
+describe('loadConfig', () => {
+  it('fills the defaults and reads the flags', () => {
+    const config = loadConfig({ ...minimal, S3_FORCE_PATH_STYLE: '1' });
+    expect(config).toMatchObject({ TABLE_NAME: 'alliance-reporting', BUCKET_NAME: 'alliance-reporting-attachments', S3_FORCE_PATH_STYLE: true, MAIL_FROM: 'Alliance Reporting <no-reply@alliance-reporting.local>' });
+    expect(loadConfig(minimal).S3_FORCE_PATH_STYLE).toBe(false);
+    expect(loadConfig({ ...minimal, S3_FORCE_PATH_STYLE: 'false' }).S3_FORCE_PATH_STYLE).toBe(false);
+    expect(loadConfig({ ...minimal, TABLE_NAME: 'reports-prod' }).TABLE_NAME).toBe('reports-prod');
+  });
+
+  it('names every bad variable, with its reason in English', () => {
+    let message = '';
+    try {
+      loadConfig({ AUTH_JWKS_URL: 'not a url', S3_FORCE_PATH_STYLE: 'yes', TABLE_NAME: '' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid configuration:/);
+    expect(message).toMatch(/AUTH_ISSUER: Invalid input: expected string, received undefined/);
+    expect(message).toMatch(/AUTH_JWKS_URL: Invalid URL/);
+    expect(message).toMatch(/S3_FORCE_PATH_STYLE: Invalid option: expected one of .*"true"/);
+    expect(message).toMatch(/TABLE_NAME: Too small: expected string to have >=1 characters/);
+  });
+
+  it('wants the issuer keys inline or by URL', () => {
+    expect(() => loadConfig({ AUTH_ISSUER: 'https://id.example.org' })).toThrow(/AUTH_JWKS_URL or AUTH_JWKS: one is required/);
+    expect(loadConfig({ AUTH_ISSUER: 'https://id.example.org', AUTH_JWKS_URL: 'https://id.example.org/jwks.json' }).AUTH_JWKS_URL).toBe('https://id.example.org/jwks.json');
+  });
+});
+
+describe('loadWebOptions', () => {
+  it('builds the OIDC client with its default scopes', () => {
+    const options = loadWebOptions({ WEB_BASE_URL: 'https://reporting.example.org', OIDC_AUTHORIZE_URL: 'https://id.example.org/authorize', OIDC_TOKEN_URL: 'https://id.example.org/token', OIDC_CLIENT_ID: 'web' });
+    expect(options).toEqual({ baseUrl: 'https://reporting.example.org', oidc: { authorizeUrl: 'https://id.example.org/authorize', tokenUrl: 'https://id.example.org/token', clientId: 'web', scopes: 'openid email profile' } });
+    expect(loadWebOptions({})).toEqual({});
+  });
+
+  it('names a bad URL', () => {
+    expect(() => loadWebOptions({ OIDC_TOKEN_URL: 'token' })).toThrow(/OIDC_TOKEN_URL: Invalid URL/);
+  });
+});
