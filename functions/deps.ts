@@ -15,6 +15,7 @@ import { documentClient } from '../shared/store/clients';
 import { CycleStore, createCycleCatalog } from '../shared/store/cycle-store';
 import { ReportStore } from '../shared/store/report-store';
 import type { CycleRegistry, ReportDeps } from '../shared/usecases/deps';
+import { loadOnce } from '../shared/http/lazily';
 
 /** The dependencies of an app without bucket access (review, approval). */
 export interface AppDeps extends ReportDeps {
@@ -54,9 +55,9 @@ function lazyCognitoDirectory(userPoolId: string, config: Config): Directory {
  * refuses a list that leaves one out.
  */
 export function lazyPort<T extends object>(build: () => Promise<T>, methods: Record<keyof T, true>): T {
-  let adapter: Promise<T> | undefined;
+  const adapter = loadOnce(build);
   const call = (name: keyof T) => async (...args: unknown[]) => {
-    const target = await (adapter ??= build());
+    const target = await adapter();
     return (target[name] as (...a: unknown[]) => unknown).apply(target, args);
   };
   return Object.fromEntries(Object.keys(methods).map((name) => [name, call(name as keyof T)])) as T;

@@ -5,6 +5,7 @@
  */
 import type { Hono } from 'hono';
 import { serve, type AppEnv } from '../shared/http/app';
+import { loadOnce } from '../shared/http/lazily';
 import { commonRoutes } from './common/routes';
 
 /** Serves `/openapi.json` and `/docs` (relative URL, so it works under an API Gateway stage path). */
@@ -13,10 +14,9 @@ export function registerDocs(app: Hono<AppEnv>): void {
     const { openApiDocument } = await import('./openapi');
     return c.json((await openApiDocument()) as Record<string, unknown>, 200);
   });
-  let docs: Promise<ReturnType<typeof import('@hono/swagger-ui').swaggerUI>> | undefined;
+  const docs = loadOnce(() => import('@hono/swagger-ui').then(({ swaggerUI }) => swaggerUI({ url: 'openapi.json', title: 'Alliance Reporting API' })));
   app.get(commonRoutes.getDocs.path, async (c) => {
-    docs ??= import('@hono/swagger-ui').then(({ swaggerUI }) => swaggerUI({ url: 'openapi.json', title: 'Alliance Reporting API' }));
     // Swagger UI's middleware answers the page itself (it never calls next).
-    return (await docs)(c as never, async () => undefined) as Promise<Response>;
+    return (await docs())(c as never, async () => undefined) as Promise<Response>;
   });
 }

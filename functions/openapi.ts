@@ -28,6 +28,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { BEARER, type Route } from '../shared/http/contract';
+import { loadOnce } from '../shared/http/lazily';
 import { commonRoutes } from './common/routes';
 import { routes as approvalRoutes } from './approval/routes';
 import { routes as peopleRoutes } from './people/routes';
@@ -52,8 +53,6 @@ const SERVERS = [
   { url: 'http://127.0.0.1:3000', description: 'npm start on this machine (default PORT)' },
 ];
 
-let cached: Promise<unknown> | undefined;
-
 /** Every contract once, in function order; throws naming the route when one breaks the convention. */
 export function allContracts(): Route[] {
   const byId = new Map<string, Route>();
@@ -69,10 +68,8 @@ export function allContracts(): Route[] {
   return [...byId.values()];
 }
 
-/** The document, built once: every contract resolved with its request and response schemas. */
-export function openApiDocument(): Promise<unknown> {
-  return (cached ??= build());
-}
+/** The document, built once (again after a failure): every contract resolved with its request and response schemas. */
+export const openApiDocument: () => Promise<unknown> = loadOnce(() => build());
 
 async function build(): Promise<unknown> {
   const contracts = await Promise.all(allContracts().map((route) => route.resolve()));

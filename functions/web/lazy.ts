@@ -21,11 +21,8 @@ import type { Site, WebEnv } from './context';
 type Component = (props: any) => unknown;
 
 export function lazyPage<M, K extends keyof M & string>(load: () => Promise<M>, name: K): M[K] extends Component ? (props: Parameters<M[K]>[0]) => Promise<JSX.Element> : never {
-  let loaded: Promise<Component> | undefined;
-  const page = async (props: unknown) => {
-    loaded ??= load().then((module) => module[name] as Component);
-    return (await loaded)(props) as JSX.Element;
-  };
+  const loaded = loadOnce(() => load().then((module) => module[name] as Component));
+  const page = async (props: unknown) => (await loaded())(props) as JSX.Element;
   return page as never;
 }
 

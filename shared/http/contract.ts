@@ -11,6 +11,7 @@
  * responses are not validated at run time.
  */
 import type { RouteConfig } from '@hono/zod-openapi';
+import { loadOnce } from './lazily';
 
 /** Who may call a route: a signed-in user (the default), anyone with or without a token, or anyone (no token used). */
 export type Auth = 'required' | 'optional' | 'none';
@@ -78,15 +79,13 @@ export function defineRoutes<I, O, T extends Record<string, RouteSpec<I, O>>>(
   const routes: Record<string, Route<RouteConfig>> = {};
   for (const [operationId, spec] of Object.entries(specs)) {
     const { auth = 'required', problems = [], request, responses, ...config } = spec;
-    let requestSchemas: Promise<Request | undefined> | undefined;
-    let resolved: Promise<RouteConfig> | undefined;
     const route: Route<RouteConfig> = {
       operationId,
       method: config.method,
       path: config.path,
-      request: () => (requestSchemas ??= request ? modules.inputs().then(request) : Promise.resolve(undefined)),
-      resolve: () =>
-        (resolved ??= Promise.all([route.request(), modules.outputs(), import('./response-schemas'), import('@hono/zod-openapi')]).then(([req, outputs, { ProblemSchema }, { createRoute }]) =>
+      request: loadOnce(() => (request ? modules.inputs().then(request) : Promise.resolve(undefined))),
+      resolve: loadOnce(() =>
+        Promise.all([route.request(), modules.outputs(), import('./response-schemas'), import('@hono/zod-openapi')]).then(([req, outputs, { ProblemSchema }, { createRoute }]) =>
           createRoute({
             ...config,
             operationId,

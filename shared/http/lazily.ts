@@ -3,7 +3,10 @@
  * (`loadOnce(load)` the same for a promise, loading again after a failure);
  * `lazily({ a: once(…), b: once(…) })` is an object whose properties are built on their first read, so
  * destructuring (`({ a }) => …`) builds only what it names. The request schemas (./schemas.ts) are
- * made so, and a route's first request builds only its own.
+ * made so, and a route's first request builds only its own. Every lazy module of the functions loads
+ * through `loadOnce` (route validators and contracts, web route groups and pages, the Cognito port,
+ * the OpenAPI document and Swagger UI): a failed load is not kept, so the next request tries again
+ * instead of the container failing every request until Lambda retires it.
  */
 
 /** `build()` on the first call, the same value on every call after. */

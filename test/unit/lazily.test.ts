@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { lazyPort } from '../../functions/deps';
+import { lazyPage } from '../../functions/web/lazy';
 import { lazily, loadOnce, once } from '../../shared/http/lazily';
 import { people } from '../../shared/http/people-schemas';
 import { inputs } from '../../shared/http/schemas';
@@ -36,5 +38,22 @@ describe('values built on first use', () => {
     const rebuilt = (schemas: object) => Object.keys(schemas).filter((name) => (schemas as Record<string, unknown>)[name] !== (schemas as Record<string, unknown>)[name]);
     expect({ inputs: rebuilt(inputs), people: rebuilt(people) }).toEqual({ inputs: [], people: [] });
     expect(inputs.ReportParams.safeParse({ cycle: '2014', country: 'me' })).toEqual({ success: true, data: { cycle: '2014', country: 'ME' } });
+  });
+
+  it('a lazy port and a lazy page load their module again after a failed load, and once after a success', async () => {
+    let loads = 0;
+    const load = async () => {
+      loads += 1;
+      if (loads === 1) throw new Error('chunk not loaded');
+      return { greet: (name: string) => `hello ${name}`, GreetPage: (props: { name: string }) => `<p>${props.name}</p>` };
+    };
+    const port = lazyPort(() => load(), { greet: true, GreetPage: true });
+    await expect(port.greet('ME')).rejects.toThrow('chunk not loaded');
+    expect([await port.greet('ME'), await port.greet('XK'), loads]).toEqual(['hello ME', 'hello XK', 2]);
+
+    loads = 0;
+    const Page = lazyPage(load, 'GreetPage');
+    await expect(Page({ name: 'ME' })).rejects.toThrow('chunk not loaded');
+    expect([await Page({ name: 'ME' }), await Page({ name: 'XK' }), loads]).toEqual(['<p>ME</p>', '<p>XK</p>', 2]);
   });
 });
