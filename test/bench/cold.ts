@@ -6,6 +6,14 @@
  *
  *   npm run bench:cold                       # or: npx tsx test/bench/cold.ts
  *   BENCH_COLD_RUNS=25 npm run bench:cold    # more runs (default 15, at most 100)
+ *   BENCH_COLD_BASE=HEAD~1 BENCH_COLD_ONLY=submission,web npm run bench:cold
+ *                                            # a paired A/B: those functions of another commit too
+ *
+ * BENCH_COLD_BASE builds the functions of that commit (a git worktree, this checkout's node_modules) with
+ * its own infra/build.ts, as its deployment would, and measures them in the same rounds as today's, as
+ * rows `<function>@<commit>`, then prints each function's ratios before and after: the way to tell what a
+ * change buys on a machine whose own speed moves between runs. BENCH_COLD_ONLY keeps those functions
+ * (and the floor) only.
  *
  * For each bundle: the bytes Node loads at init (the entry and the chunks it imports statically; lazy
  * chunks are listed apart), then, in fresh Node processes with the function's own NODE_OPTIONS from the
@@ -18,8 +26,8 @@
  * machine stretch wall time, much less CPU time).
  * Targets (printed, not asserted): init ≤ 1.25× the floor and ≤ 600 KB loaded at init per function.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -86,6 +94,28 @@ function buildAsDeployed(outdir: string): Bundle[] {
   });
 }
 
+/**
+ * The functions of another commit, built as its deployment would build them (its `infra/build.ts`, run as
+ * CDK's local bundling runs it), in a git worktree that uses this checkout's node_modules.
+ */
+function buildBase(rev: string, functions: readonly FunctionSpec[], outdir: string, nodeOptions: ReadonlyMap<string, string>): Bundle[] {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+  const commit = git('rev-parse', '--short', `${rev}^{commit}`);
+  const tree = join(outdir, `base-${commit}`);
+  git('worktree', 'add', '--detach', tree, commit);
+  try {
+    if (git('diff', '--name-only', commit, '--', 'package-lock.json')) process.stderr.write(`note: package-lock.json differs at ${commit}; its functions are built with this checkout's node_modules\n`);
+    symlinkSync(join(process.cwd(), 'node_modules'), join(tree, 'node_modules'), 'dir');
+    return functions.map((fn) => {
+      const dir = join(outdir, `asset-${fn.name}@${commit}`);
+      execFileSync(process.execPath, ['--import', 'tsx', join(tree, 'infra/build.ts'), fn.entry, dir], { cwd: tree, stdio: ['ignore', 'ignore', 'inherit'] });
+      return describeBundle(`${fn.name}@${commit}`, Boolean(fn.trigger), dir, nodeOptions.get(fn.name) ?? '');
+    });
+  } finally {
+    git('worktree', 'remove', '--force', tree);
+  }
+}
+
 // ---------------------------------------------------------------- the request of each function ---
 
 interface FirstRequest {
@@ -111,6 +141,8 @@ const FIRST_REQUEST: Record<string, FirstRequest> = {
   web: { method: 'GET', path: `/reports/${CYCLE}/${COUNTRY}`, as: 'rapporteur', via: 'cookie', status: 200, what: 'report page (HTML)' },
   people: { method: 'GET', path: '/users', as: 'admin', via: 'bearer', status: 200, what: 'GET the directory' },
 };
+/** The function a bundle is of (`submission@abc1234`, a commit's build of it, is of `submission`). */
+const functionOf = (b: Bundle) => b.name.split('@')[0]!;
 const HEALTH: FirstRequest = { method: 'GET', path: '/health', as: 'reviewer', via: 'bearer', status: 200, what: 'GET /health' };
 
 /** The API Gateway event of a function's first request, with its token as a bearer or as the session cookie. */
@@ -188,7 +220,15 @@ async function main(): Promise<void> {
   let dataDir: string | undefined;
   try {
     const t0 = performance.now();
-    const bundles = buildAsDeployed(outdir);
+    const only = process.env.BENCH_COLD_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+    const unknown = only?.filter((name) => !FUNCTIONS.some((fn) => fn.name === name));
+    if (unknown?.length) throw new Error(`BENCH_COLD_ONLY names no function: ${unknown.join(', ')} (the table has ${FUNCTIONS.map((fn) => fn.name).join(', ')})`);
+    const bundles = buildAsDeployed(outdir).filter((b) => b.name === 'floor' || !only || only.includes(b.name));
+    const base = process.env.BENCH_COLD_BASE;
+    if (base) {
+      const measured = FUNCTIONS.filter((fn) => bundles.some((b) => b.name === fn.name));
+      bundles.push(...buildBase(base, measured, outdir, new Map(bundles.map((b) => [b.name, b.nodeOptions]))));
+    }
     process.stderr.write(`built ${bundles.length} bundles as deployed in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 
     services = await startLocalServices('alliance-reporting-bench-cold');
@@ -232,7 +272,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'silent',
     };
     const events = new Map(bundles.map((b) => {
-      const request = FIRST_REQUEST[b.name] ?? HEALTH;
+      const request = FIRST_REQUEST[functionOf(b)] ?? HEALTH;
       return [b.name, { request, event: firstRequestEvent(request, tokens[request.as]) }];
     }));
 
@@ -294,12 +334,23 @@ async function main(): Promise<void> {
     printTable(['bundle', 'loaded at init', 'files', 'lazy chunks', 'source maps', 'NODE_OPTIONS', 'init ms', 'init / floor', 'init CPU ms', 'CPU / floor', 'init + 1st request ms', '/ floor', 'first request'], rows);
     console.log('');
     console.log(`Targets (printed, not asserted): init ≤ ×${TARGET_RATIO} of the floor and ≤ ${TARGET_KB} KB loaded at init.`);
-    for (const b of bundles.filter((x) => x !== floor)) {
+    for (const b of bundles.filter((x) => x !== floor && !x.name.includes('@'))) {
       const ratio = median(init.get(b.name)!) / floorInit;
       const cpuRatio = median(initCpu.get(b.name)!) / floorCpu;
       const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
       const okSize = b.initBytes / 1024 <= TARGET_KB;
       console.log(`  ${b.name.padEnd(11)} init ×${ratio.toFixed(2)} ${met(ratio <= TARGET_RATIO)} (CPU ×${cpuRatio.toFixed(2)} ${met(cpuRatio <= TARGET_RATIO)}); ${kb(b.initBytes)} at init ${met(okSize)}`);
+    }
+    const bases = bundles.filter((b) => b.name.includes('@'));
+    if (bases.length) {
+      console.log('');
+      console.log(`Paired A/B (the same rounds): ${bases[0]!.name.split('@')[1]} → this checkout, ratios to the floor.`);
+      const ratio = (b: Bundle, samples: Map<string, number[]>, floorValue: number) => `×${(median(samples.get(b.name)!) / floorValue).toFixed(2)}`;
+      for (const before of bases) {
+        const after = bundles.find((b) => b.name === functionOf(before))!;
+        const firsts = after.job ? '' : `; init + 1st request ${ratio(before, first, floorFirst)} → ${ratio(after, first, floorFirst)}`;
+        console.log(`  ${after.name.padEnd(11)} init ${ratio(before, init, floorInit)} → ${ratio(after, init, floorInit)} (CPU ${ratio(before, initCpu, floorCpu)} → ${ratio(after, initCpu, floorCpu)}); ${kb(before.initBytes)} → ${kb(after.initBytes)} at init${firsts}`);
+      }
     }
     console.log('');
     console.log('init: `await import()` of the entry in a fresh Node (module evaluation and what the handler builds at cold start), wall');
