@@ -1,5 +1,6 @@
 /**
- * What a function loads at init, by package or folder: `npx tsx test/bench/analyze.ts <function> [entry]`.
+ * What a function loads at init, by package or folder: `npx tsx test/bench/analyze.ts <function> [entry]`
+ * (ANALYZE_FILES=1: by file; ANALYZE_TOP=n: the n largest, default 25).
  * Builds the function with infra/build.ts into a temporary folder and walks the metafile from index.mjs
  * through static imports only (dynamic imports are the lazy chunks), summing each input's bytes in output.
  */
@@ -36,7 +37,7 @@ try {
     }
   }
   console.log(`${name}: ${seen.size} files at init, ${(total / 1024).toFixed(0)} KB of inputs (${[...seen].map(rel).map((p) => p.split('/').pop()).join(', ')})`);
-  for (const [g, b] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(b / 1024).toFixed(1).padStart(7)} KB  ${g}`);
+  for (const [g, b] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.ANALYZE_TOP ?? 25))) console.log(`  ${(b / 1024).toFixed(1).padStart(7)} KB  ${g}`);
 } finally {
   rmSync(outdir, { recursive: true, force: true });
 }
