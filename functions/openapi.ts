@@ -69,7 +69,7 @@ export function allContracts(): Route[] {
 }
 
 /** The document, built once (again after a failure): every contract resolved with its request and response schemas. */
-export const openApiDocument: () => Promise<unknown> = loadOnce(() => build());
+export const openApiDocument: () => Promise<unknown> = loadOnce(build);
 
 async function build(): Promise<unknown> {
   const contracts = await Promise.all(allContracts().map((route) => route.resolve()));

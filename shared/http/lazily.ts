@@ -3,10 +3,12 @@
  * (`loadOnce(load)` the same for a promise, loading again after a failure);
  * `lazily({ a: once(…), b: once(…) })` is an object whose properties are built on their first read, so
  * destructuring (`({ a }) => …`) builds only what it names. The request schemas (./schemas.ts) are
- * made so, and a route's first request builds only its own. Every lazy module of the functions loads
- * through `loadOnce` (route validators and contracts, web route groups and pages, the Cognito port,
- * the OpenAPI document and Swagger UI): a failed load is not kept, so the next request tries again
- * instead of the container failing every request until Lambda retires it.
+ * made so, and a route's first request builds only its own. Every lazy loader that keeps its promise
+ * does so through `loadOnce` (route validators and contracts, web route groups and pages, the Cognito
+ * and attachment ports, the OpenAPI document and Swagger UI): a failed load is not kept, so the next
+ * request tries again instead of the container failing every request until Lambda retires it. (A module
+ * whose evaluation throws stays failed: Node's ESM loader keeps that error. What is retried is a file
+ * that could not be read or resolved, and a failure in the code that runs after the import.)
  */
 
 /** `build()` on the first call, the same value on every call after. */

@@ -37,7 +37,7 @@ try {
     }
   }
   console.log(`${name}: ${seen.size} files at init, ${(total / 1024).toFixed(0)} KB of inputs (${[...seen].map(rel).map((p) => p.split('/').pop()).join(', ')})`);
-  for (const [g, b] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.ANALYZE_TOP ?? 25))) console.log(`  ${(b / 1024).toFixed(1).padStart(7)} KB  ${g}`);
+  for (const [g, b] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, Number.parseInt(process.env.ANALYZE_TOP ?? '', 10) || 25)) console.log(`  ${(b / 1024).toFixed(1).padStart(7)} KB  ${g}`);
 } finally {
   rmSync(outdir, { recursive: true, force: true });
 }

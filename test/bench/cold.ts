@@ -12,8 +12,11 @@
  * BENCH_COLD_BASE builds the functions of that commit (a git worktree, this checkout's node_modules) with
  * its own infra/build.ts, as its deployment would, and measures them in the same rounds as today's, as
  * rows `<function>@<commit>`, then prints each function's ratios before and after: the way to tell what a
- * change buys on a machine whose own speed moves between runs. BENCH_COLD_ONLY keeps those functions
- * (and the floor) only.
+ * change buys on a machine whose own speed moves between runs. Both run with this checkout's
+ * NODE_OPTIONS (an A/B of a NODE_OPTIONS change needs two runs). BENCH_COLD_ONLY keeps those functions
+ * (and the floor) only. A run stopped midway (Ctrl-C, the watchdog) can leave its temporary folder
+ * (`alliance-cold-*` under the system's temp dir) and the worktree in it registered: remove the folder;
+ * the next run's `git worktree prune` then forgets the worktree.
  *
  * For each bundle: the bytes Node loads at init (the entry and the chunks it imports statically; lazy
  * chunks are listed apart), then, in fresh Node processes with the function's own NODE_OPTIONS from the
@@ -33,6 +36,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { PROJECT_ROOT } from '../../infra/build';
 import { FUNCTIONS, type FunctionSpec } from '../../infra/function-table';
 import { configFrom, synth } from '../infra/synth';
 import { apiGatewayEvent } from '../support/api-gateway';
@@ -99,20 +103,25 @@ function buildAsDeployed(outdir: string): Bundle[] {
  * CDK's local bundling runs it), in a git worktree that uses this checkout's node_modules.
  */
 function buildBase(rev: string, functions: readonly FunctionSpec[], outdir: string, nodeOptions: ReadonlyMap<string, string>): Bundle[] {
-  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim();
   const commit = git('rev-parse', '--short', `${rev}^{commit}`);
   const tree = join(outdir, `base-${commit}`);
+  git('worktree', 'prune');
   git('worktree', 'add', '--detach', tree, commit);
   try {
     if (git('diff', '--name-only', commit, '--', 'package-lock.json')) process.stderr.write(`note: package-lock.json differs at ${commit}; its functions are built with this checkout's node_modules\n`);
-    symlinkSync(join(process.cwd(), 'node_modules'), join(tree, 'node_modules'), 'dir');
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(tree, 'node_modules'), 'dir');
     return functions.map((fn) => {
       const dir = join(outdir, `asset-${fn.name}@${commit}`);
       execFileSync(process.execPath, ['--import', 'tsx', join(tree, 'infra/build.ts'), fn.entry, dir], { cwd: tree, stdio: ['ignore', 'ignore', 'inherit'] });
       return describeBundle(`${fn.name}@${commit}`, Boolean(fn.trigger), dir, nodeOptions.get(fn.name) ?? '');
     });
   } finally {
-    git('worktree', 'remove', '--force', tree);
+    try {
+      git('worktree', 'remove', '--force', tree);
+    } catch (error) {
+      process.stderr.write(`could not remove the worktree ${tree} (\`git worktree prune\` will): ${String(error)}\n`);
+    }
   }
 }
 

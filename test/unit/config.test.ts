@@ -44,7 +44,14 @@ describe('loadWebOptions', () => {
     expect(loadWebOptions({})).toEqual({});
   });
 
-  it('names a bad URL', () => {
+  it('keeps the sign-out endpoint when there is one', () => {
+    const oidc = { WEB_BASE_URL: 'https://reporting.example.org', OIDC_AUTHORIZE_URL: 'https://id.example.org/authorize', OIDC_TOKEN_URL: 'https://id.example.org/token', OIDC_CLIENT_ID: 'web' };
+    expect(loadWebOptions({ ...oidc, OIDC_LOGOUT_URL: 'https://id.example.org/logout', OIDC_SCOPES: 'openid' }).oidc).toEqual({ authorizeUrl: oidc.OIDC_AUTHORIZE_URL, tokenUrl: oidc.OIDC_TOKEN_URL, clientId: 'web', scopes: 'openid', logoutUrl: 'https://id.example.org/logout' });
+  });
+
+  it('refuses a bad URL, a half-configured OIDC client and OIDC without the public URL', () => {
     expect(() => loadWebOptions({ OIDC_TOKEN_URL: 'token' })).toThrow(/OIDC_TOKEN_URL: Invalid URL/);
+    expect(() => loadWebOptions({ OIDC_CLIENT_ID: 'web' })).toThrow(/OIDC_AUTHORIZE_URL, OIDC_TOKEN_URL and OIDC_CLIENT_ID go together/);
+    expect(() => loadWebOptions({ OIDC_AUTHORIZE_URL: 'https://id.example.org/authorize', OIDC_TOKEN_URL: 'https://id.example.org/token', OIDC_CLIENT_ID: 'web' })).toThrow(/WEB_BASE_URL is required with OIDC/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lazyPort } from '../../functions/deps';
 import { lazyPage } from '../../functions/web/lazy';
+import { defineRoutes } from '../../shared/http/contract';
 import { lazily, loadOnce, once } from '../../shared/http/lazily';
 import { people } from '../../shared/http/people-schemas';
 import { inputs } from '../../shared/http/schemas';
@@ -40,20 +41,56 @@ describe('values built on first use', () => {
     expect(inputs.ReportParams.safeParse({ cycle: '2014', country: 'me' })).toEqual({ success: true, data: { cycle: '2014', country: 'ME' } });
   });
 
-  it('a lazy port and a lazy page load their module again after a failed load, and once after a success', async () => {
+  it('a lazy port and a lazy page load their module again after a failed load, once after a success, and once for calls at the same time', async () => {
+    class Greeter {
+      constructor(private readonly greeting: string) {}
+      greet(name: string) {
+        return `${this.greeting} ${name}`;
+      }
+    }
     let loads = 0;
     const load = async () => {
       loads += 1;
       if (loads === 1) throw new Error('chunk not loaded');
-      return { greet: (name: string) => `hello ${name}`, GreetPage: (props: { name: string }) => `<p>${props.name}</p>` };
+      return new Greeter('hello');
     };
-    const port = lazyPort(() => load(), { greet: true, GreetPage: true });
+    const port = lazyPort(load, { greet: true });
     await expect(port.greet('ME')).rejects.toThrow('chunk not loaded');
-    expect([await port.greet('ME'), await port.greet('XK'), loads]).toEqual(['hello ME', 'hello XK', 2]);
+    // Two calls before the module is loaded share one load; the method runs on its own object (`this`).
+    expect([await Promise.all([port.greet('ME'), port.greet('XK')]), await port.greet('AL'), loads]).toEqual([['hello ME', 'hello XK'], 'hello AL', 2]);
 
-    loads = 0;
-    const Page = lazyPage(load, 'GreetPage');
+    let pageLoads = 0;
+    const Page = lazyPage(async () => {
+      pageLoads += 1;
+      if (pageLoads === 1) throw new Error('chunk not loaded');
+      return { GreetPage: (props: { name: string }) => `<p>${props.name}</p>` };
+    }, 'GreetPage');
     await expect(Page({ name: 'ME' })).rejects.toThrow('chunk not loaded');
-    expect([await Page({ name: 'ME' }), await Page({ name: 'XK' }), loads]).toEqual(['<p>ME</p>', '<p>XK</p>', 2]);
+    expect([await Promise.all([Page({ name: 'ME' }), Page({ name: 'XK' })]), pageLoads]).toEqual([['<p>ME</p>', '<p>XK</p>'], 2]);
+  });
+
+  it("a contract's request schemas and OpenAPI route are loaded again after a failure, and kept after a success", async () => {
+    let loads = 0;
+    const modules = {
+      inputs: async () => {
+        loads += 1;
+        if (loads === 1) throw new Error('schemas not loaded');
+        return inputs;
+      },
+      outputs: () => import('../../shared/http/response-schemas'),
+    };
+    const { getThing } = defineRoutes(modules, {
+      getThing: {
+        method: 'get',
+        path: '/cycles/{cycle}/reports/{country}',
+        request: ({ ReportParams }: typeof inputs) => ({ params: ReportParams }),
+        responses: () => ({ 200: { description: 'The thing' } }),
+      },
+    });
+    await expect(getThing.request()).rejects.toThrow('schemas not loaded');
+    const [request, route] = await Promise.all([getThing.request(), getThing.resolve()]);
+    expect([request?.params === inputs.ReportParams, route.operationId, route.path, loads]).toEqual([true, 'getThing', '/cycles/{cycle}/reports/{country}', 2]);
+    expect([await getThing.request(), await getThing.resolve()]).toEqual([request, route]);
+    expect(loads).toBe(2);
   });
 });
