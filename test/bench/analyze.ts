@@ -1,6 +1,6 @@
 /**
  * What a function loads at init, by package or folder: `npx tsx test/bench/analyze.ts <function> [entry]`
- * (ANALYZE_FILES=1: by file; ANALYZE_TOP=n: the n largest, default 25).
+ * (ANALYZE_FILES=1: the project's inputs by file, =all: every input by file; ANALYZE_TOP=n: the n largest, default 25).
  * Builds the function with infra/build.ts into a temporary folder and walks the metafile from index.mjs
  * through static imports only (dynamic imports are the lazy chunks), summing each input's bytes in output.
  */
@@ -31,7 +31,7 @@ try {
   for (const k of seen) {
     for (const [input, { bytesInOutput }] of Object.entries(byOut.get(k)!.inputs)) {
       const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
-      const group = m ? m[1]! : process.env.ANALYZE_FILES ? input : input.split("/").slice(0, 3).join("/");
+      const group = process.env.ANALYZE_FILES === 'all' ? input : m ? m[1]! : process.env.ANALYZE_FILES ? input : input.split("/").slice(0, 3).join("/");
       groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
       total += bytesInOutput;
     }
