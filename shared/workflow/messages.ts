@@ -79,17 +79,24 @@ export function reportStatusRefusal(action: Action, status: ReportStatus): strin
   }
 }
 
-const SECTION_IS: Record<SectionStatus, string> = {
-  draft: 'is still a draft with the country',
-  submitted: 'is waiting for review',
-  returned: 'has been returned to the country',
-  approved: 'has been approved',
+/** What a section is, said of one section and of several. */
+const SECTION_IS: Record<SectionStatus, readonly [one: string, several: string]> = {
+  draft: ['is still a draft with the country', 'are still drafts with the country'],
+  submitted: ['is waiting for review', 'are waiting for review'],
+  returned: ['has been returned to the country', 'have been returned to the country'],
+  approved: ['has been approved', 'have been approved'],
 };
 
-/** Sections that keep a report from being approved. */
+/**
+ * Sections that keep a report from being approved, one phrase per status in the order the statuses
+ * first appear ("1.1.A, 1.1.B and 2.1.A are waiting for review; 2.1.B has been returned to the country"),
+ * not one per section: a freshly submitted report has 21 waiting.
+ */
 export function sectionsNotApproved(pending: readonly Pick<SectionState, 'id' | 'status'>[]): string {
-  const each = pending.map((s) => `${s.id} ${SECTION_IS[s.status]}`);
-  return `The report can be approved once every section is approved. Not yet: ${list(each)}. Decide on the sections waiting for review first; a returned section comes back when the country submits again.`;
+  const byStatus = new Map<SectionStatus, string[]>();
+  for (const s of pending) byStatus.set(s.status, [...(byStatus.get(s.status) ?? []), s.id]);
+  const phrases = [...byStatus].map(([status, ids]) => `${list(ids)} ${SECTION_IS[status][ids.length === 1 ? 0 : 1]}`);
+  return `The report can be approved once every section is approved. Not yet: ${phrases.join('; ')}. Decide on the sections waiting for review first; a returned section comes back when the country submits again.`;
 }
 
 const DONE_WORDS: Record<Verdict, string> = { approve: 'approved', return: 'returned' };

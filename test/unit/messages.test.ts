@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findCycle } from '../../shared/form';
-import { REPORT_STATUSES, SECTION_STATUSES, TRANSITIONS, emptyReport, lateDecision, refusal, type Actor, type ReportState, type ReportStatus, type SectionStatus, type TransitionAction } from '../../shared/workflow';
+import { REPORT_STATUSES, SECTION_STATUSES, TRANSITIONS, emptyReport, lateDecision, refusal, sectionsNotApproved, type Actor, type ReportState, type ReportStatus, type SectionStatus, type TransitionAction } from '../../shared/workflow';
 
 const ids = findCycle('2014')!.sectionIds;
 const ACTIONS: TransitionAction[] = ['submitReport', 'approveSection', 'returnSection', 'approveReport', 'publishReport'];
@@ -55,6 +55,13 @@ describe('refusals in plain language', () => {
     expect(refusal('approveReport', admin, { ...report('submitted', 'approved'), sections: report('submitted', 'approved').sections.map((s) => (s.id === '2.1.B' ? { ...s, status: 'returned' as const } : s)) })).toMatch(
       /^The report can be approved once every section is approved\. Not yet: 2\.1\.B has been returned to the country\./,
     );
+  });
+
+  it('says each status of the sections not yet approved once, with their ids, not once per section', () => {
+    expect(sectionsNotApproved([{ id: '1.1.A', status: 'submitted' }, { id: '1.1.B', status: 'returned' }, { id: '1.1.C', status: 'submitted' }, { id: '2.1.A', status: 'submitted' }])).toBe(
+      'The report can be approved once every section is approved. Not yet: 1.1.A, 1.1.C and 2.1.A are waiting for review; 1.1.B has been returned to the country. Decide on the sections waiting for review first; a returned section comes back when the country submits again.',
+    );
+    expect(sectionsNotApproved([{ id: '3.1.A', status: 'draft' }, { id: '3.1.B', status: 'draft' }])).toMatch(/Not yet: 3\.1\.A and 3\.1\.B are still drafts with the country\./);
   });
 
   it('names who decided a section meanwhile, and when', () => {
