@@ -94,7 +94,11 @@ const SECTION_IS: Record<SectionStatus, readonly [one: string, several: string]>
  */
 export function sectionsNotApproved(pending: readonly Pick<SectionState, 'id' | 'status'>[]): string {
   const byStatus = new Map<SectionStatus, string[]>();
-  for (const s of pending) byStatus.set(s.status, [...(byStatus.get(s.status) ?? []), s.id]);
+  for (const { id, status } of pending) {
+    const ids = byStatus.get(status);
+    if (ids) ids.push(id);
+    else byStatus.set(status, [id]);
+  }
   const phrases = [...byStatus].map(([status, ids]) => `${list(ids)} ${SECTION_IS[status][ids.length === 1 ? 0 : 1]}`);
   return `The report can be approved once every section is approved. Not yet: ${phrases.join('; ')}. Decide on the sections waiting for review first; a returned section comes back when the country submits again.`;
 }

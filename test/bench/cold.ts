@@ -50,7 +50,12 @@ const TARGET_KB = 600;
 const FLOOR: FunctionSpec = { name: 'floor', entry: 'test/bench/floor.ts', routes: [], table: [], bucket: {} };
 
 interface Bundle {
+  /** The row's name: the function's, with `@<commit>` for another commit's build of it. */
   name: string;
+  /** The function (its row in infra/function-table.ts, or the floor). */
+  fn: string;
+  /** The commit it was built from, when not this checkout (BENCH_COLD_BASE). */
+  base?: string;
   /** A stream or schedule job: no HTTP, so its init is measured but not a first request. */
   job: boolean;
   dir: string;
@@ -64,13 +69,15 @@ interface Bundle {
   mapBytes: number;
 }
 
-function describeBundle(name: string, job: boolean, dir: string, nodeOptions: string): Bundle {
+function describeBundle(fn: string, base: string | undefined, job: boolean, dir: string, nodeOptions: string): Bundle {
   const entry = ['index.mjs', 'index.js'].map((f) => join(dir, f)).find((f) => statSync(f, { throwIfNoEntry: false }))!;
   const init = initFiles(entry);
   const all = (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
   const size = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
   return {
-    name,
+    name: base ? `${fn}@${base}` : fn,
+    fn,
+    ...(base ? { base } : {}),
     job,
     dir,
     entry,
@@ -94,7 +101,7 @@ function buildAsDeployed(outdir: string): Bundle[] {
     if (!resource) throw new Error(`no Lambda function for ${fn.name} in the template`);
     const hash = String(resource.Properties.Code.S3Key).replace(/\.zip$/, '');
     const nodeOptions = String(resource.Properties.Environment?.Variables?.NODE_OPTIONS ?? '');
-    return describeBundle(fn.name, Boolean(fn.trigger), join(outdir, assets[hash]!.source.path), nodeOptions);
+    return describeBundle(fn.name, undefined, Boolean(fn.trigger), join(outdir, assets[hash]!.source.path), nodeOptions);
   });
 }
 
@@ -114,7 +121,7 @@ function buildBase(rev: string, functions: readonly FunctionSpec[], outdir: stri
     return functions.map((fn) => {
       const dir = join(outdir, `asset-${fn.name}@${commit}`);
       execFileSync(process.execPath, ['--import', 'tsx', join(tree, 'infra/build.ts'), fn.entry, dir], { cwd: tree, stdio: ['ignore', 'ignore', 'inherit'] });
-      return describeBundle(`${fn.name}@${commit}`, Boolean(fn.trigger), dir, nodeOptions.get(fn.name) ?? '');
+      return describeBundle(fn.name, commit, Boolean(fn.trigger), dir, nodeOptions.get(fn.name) ?? '');
     });
   } finally {
     try {
@@ -150,8 +157,6 @@ const FIRST_REQUEST: Record<string, FirstRequest> = {
   web: { method: 'GET', path: `/reports/${CYCLE}/${COUNTRY}`, as: 'rapporteur', via: 'cookie', status: 200, what: 'report page (HTML)' },
   people: { method: 'GET', path: '/users', as: 'admin', via: 'bearer', status: 200, what: 'GET the directory' },
 };
-/** The function a bundle is of (`submission@abc1234`, a commit's build of it, is of `submission`). */
-const functionOf = (b: Bundle) => b.name.split('@')[0]!;
 const HEALTH: FirstRequest = { method: 'GET', path: '/health', as: 'reviewer', via: 'bearer', status: 200, what: 'GET /health' };
 
 /** The API Gateway event of a function's first request, with its token as a bearer or as the session cookie. */
@@ -281,7 +286,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'silent',
     };
     const events = new Map(bundles.map((b) => {
-      const request = FIRST_REQUEST[functionOf(b)] ?? HEALTH;
+      const request = FIRST_REQUEST[b.fn] ?? HEALTH;
       return [b.name, { request, event: firstRequestEvent(request, tokens[request.as]) }];
     }));
 
@@ -343,20 +348,20 @@ async function main(): Promise<void> {
     printTable(['bundle', 'loaded at init', 'files', 'lazy chunks', 'source maps', 'NODE_OPTIONS', 'init ms', 'init / floor', 'init CPU ms', 'CPU / floor', 'init + 1st request ms', '/ floor', 'first request'], rows);
     console.log('');
     console.log(`Targets (printed, not asserted): init ≤ ×${TARGET_RATIO} of the floor and ≤ ${TARGET_KB} KB loaded at init.`);
-    for (const b of bundles.filter((x) => x !== floor && !x.name.includes('@'))) {
+    for (const b of bundles.filter((x) => x !== floor && !x.base)) {
       const ratio = median(init.get(b.name)!) / floorInit;
       const cpuRatio = median(initCpu.get(b.name)!) / floorCpu;
       const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
       const okSize = b.initBytes / 1024 <= TARGET_KB;
       console.log(`  ${b.name.padEnd(11)} init ×${ratio.toFixed(2)} ${met(ratio <= TARGET_RATIO)} (CPU ×${cpuRatio.toFixed(2)} ${met(cpuRatio <= TARGET_RATIO)}); ${kb(b.initBytes)} at init ${met(okSize)}`);
     }
-    const bases = bundles.filter((b) => b.name.includes('@'));
+    const bases = bundles.filter((b) => b.base);
     if (bases.length) {
       console.log('');
-      console.log(`Paired A/B (the same rounds): ${bases[0]!.name.split('@')[1]} → this checkout, ratios to the floor.`);
+      console.log(`Paired A/B (the same rounds): ${bases[0]!.base} → this checkout, ratios to the floor.`);
       const ratio = (b: Bundle, samples: Map<string, number[]>, floorValue: number) => `×${(median(samples.get(b.name)!) / floorValue).toFixed(2)}`;
       for (const before of bases) {
-        const after = bundles.find((b) => b.name === functionOf(before))!;
+        const after = bundles.find((b) => !b.base && b.fn === before.fn)!;
         const firsts = after.job ? '' : `; init + 1st request ${ratio(before, first, floorFirst)} → ${ratio(after, first, floorFirst)}`;
         console.log(`  ${after.name.padEnd(11)} init ${ratio(before, init, floorInit)} → ${ratio(after, init, floorInit)} (CPU ${ratio(before, initCpu, floorCpu)} → ${ratio(after, initCpu, floorCpu)}); ${kb(before.initBytes)} → ${kb(after.initBytes)} at init${firsts}`);
       }
