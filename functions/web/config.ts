@@ -50,9 +50,9 @@ export interface WebOptions {
   devSignIn?: { sign(claims: TokenClaims, options?: { expiresIn?: string }): Promise<string>; users?: DemoUser[] };
 }
 
-/** Parses the web configuration, refusing a half-configured OIDC client (once: no JIT, as shared/config.ts). */
+/** Parses the web configuration, refusing a half-configured OIDC client. */
 export function loadWebOptions(env: Record<string, string | undefined> = process.env): WebOptions {
-  const parsed = WebConfigSchema.safeParse(env, { jitless: true });
+  const parsed = WebConfigSchema.safeParse(env);
   if (!parsed.success) {
     throw new Error(`Invalid web configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
   }

@@ -1,8 +1,9 @@
 /**
  * The configurations (shared/config.ts, functions/web/config.ts): defaults, coercions and one error
- * naming every bad variable, in zod's English words. Pure: no I/O.
+ * naming every bad variable, in zod's English words; and zod's JIT off. Pure: no I/O.
  */
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { loadWebOptions } from '../../functions/web/config';
 import { loadConfig } from '../../shared/config';
 
@@ -34,6 +35,26 @@ describe('loadConfig', () => {
   it('wants the issuer keys inline or by URL', () => {
     expect(() => loadConfig({ AUTH_ISSUER: 'https://id.example.org' })).toThrow(/AUTH_JWKS_URL or AUTH_JWKS: one is required/);
     expect(loadConfig({ AUTH_ISSUER: 'https://id.example.org', AUTH_JWKS_URL: 'https://id.example.org/jwks.json' }).AUTH_JWKS_URL).toBe('https://id.example.org/jwks.json');
+  });
+});
+
+describe('zod in a process that loads the configuration', () => {
+  it('parses without compiling code (no JIT: cheaper first parses at a cold start)', () => {
+    const compiled: string[] = [];
+    const original = globalThis.Function;
+    globalThis.Function = new Proxy(original, {
+      construct(target, args: string[]) {
+        compiled.push(String(args.at(-1)));
+        return Reflect.construct(target, args) as object;
+      },
+    });
+    try {
+      const Item = z.object({ id: z.string(), version: z.number().int(), by: z.object({ sub: z.string() }) });
+      expect(Item.parse({ id: '1.1.A', version: 2, by: { sub: 'rev-1' }, extra: true })).toEqual({ id: '1.1.A', version: 2, by: { sub: 'rev-1' } });
+    } finally {
+      globalThis.Function = original;
+    }
+    expect(compiled).toEqual([]);
   });
 });
 
