@@ -15,7 +15,7 @@ import { documentClient } from '../shared/store/clients';
 import { CycleStore, createCycleCatalog } from '../shared/store/cycle-store';
 import { ReportStore } from '../shared/store/report-store';
 import type { CycleRegistry, ReportDeps } from '../shared/usecases/deps';
-import { loadOnce } from '../shared/http/lazily';
+import { loadOnce } from '../shared/lazily';
 
 /** The dependencies of an app without bucket access (review, approval). */
 export interface AppDeps extends ReportDeps {

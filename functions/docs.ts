@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono';
 import { serve, type AppEnv } from '../shared/http/app';
-import { loadOnce } from '../shared/http/lazily';
+import { loadOnce } from '../shared/lazily';
 import { commonRoutes } from './common/routes';
 
 /** Serves `/openapi.json` and `/docs` (relative URL, so it works under an API Gateway stage path). */

@@ -28,7 +28,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { BEARER, type Route } from '../shared/http/contract';
-import { loadOnce } from '../shared/http/lazily';
+import { loadOnce } from '../shared/lazily';
 import { commonRoutes } from './common/routes';
 import { routes as approvalRoutes } from './approval/routes';
 import { routes as peopleRoutes } from './people/routes';

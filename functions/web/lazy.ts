@@ -15,7 +15,7 @@
  */
 import type { Hono } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { loadOnce } from '../../shared/http/lazily';
+import { loadOnce } from '../../shared/lazily';
 import type { Site, WebEnv } from './context';
 
 type Component = (props: any) => unknown;

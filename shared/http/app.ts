@@ -7,7 +7,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { NotFoundError, type Actor } from '../workflow';
 import { authenticate, type TokenVerifier } from './auth';
 import type { Route } from './contract';
-import { loadOnce } from './lazily';
+import { loadOnce } from '../lazily';
 import { errorToProblem } from './problem';
 import { requestLog } from './request-log';
 

@@ -11,7 +11,7 @@
  * responses are not validated at run time.
  */
 import type { RouteConfig } from '@hono/zod-openapi';
-import { loadOnce } from './lazily';
+import { loadOnce } from '../lazily';
 
 /** Who may call a route: a signed-in user (the default), anyone with or without a token, or anyone (no token used). */
 export type Auth = 'required' | 'optional' | 'none';

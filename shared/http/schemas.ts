@@ -9,7 +9,7 @@
  * every route's. Built all at once when this module loaded, they cost a function's first request
  * 13–20 ms of CPU; ReportParams alone, 1.3 ms.
  */
-import { lazily, once } from './lazily';
+import { lazily, once } from '../lazily';
 import { z } from './openapi-zod';
 import { FormSchema, ID_FORMATS } from '../form/schema';
 import { ATTACHMENT_ID_PATTERN } from '../store/attachment-items';

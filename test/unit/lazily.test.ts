@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lazyPort } from '../../functions/deps';
 import { lazyPage } from '../../functions/web/lazy';
 import { defineRoutes } from '../../shared/http/contract';
-import { lazily, loadOnce, once } from '../../shared/http/lazily';
+import { lazily, loadOnce, once } from '../../shared/lazily';
 import { people } from '../../shared/http/people-schemas';
 import { inputs } from '../../shared/http/schemas';
 
