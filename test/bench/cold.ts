@@ -8,6 +8,8 @@
  *   BENCH_COLD_RUNS=25 npm run bench:cold    # more runs (default 15, at most 100)
  *   BENCH_COLD_BASE=HEAD~1 BENCH_COLD_ONLY=submission,web npm run bench:cold
  *                                            # a paired A/B: those functions of another commit too
+ *   BENCH_COLD_INSTRUCTIONS=3 npm run bench:cold
+ *                                            # also count instructions under valgrind (3 runs each)
  *
  * BENCH_COLD_BASE builds the functions of that commit (a git worktree, this checkout's node_modules) with
  * its own infra/build.ts, as its deployment would, and measures them in the same rounds as today's, as
@@ -27,6 +29,14 @@
  * Medians; ratios to the floor are the figures (milliseconds on a shared 2-core machine are noise). Both are
  * given in wall time and in CPU time (what the function's process itself spent: other processes on the
  * machine stretch wall time, much less CPU time; DynamoDB Local's work is in the wall time only).
+ * BENCH_COLD_INSTRUCTIONS=n then runs each cold start n more times under valgrind (callgrind), which counts
+ * the instructions the process executes instead of timing them: the same count within ~1% from run to run
+ * whatever else the machine does, so a change of 2% shows, where the timed ratios move by ±0.05 between
+ * runs on a shared machine. Node's own start (a fresh Node importing an empty module) is subtracted. Each
+ * run takes 10–20 s (valgrind's slowdown); they run as many at once as the machine has cores. Instructions
+ * are not time (cache misses, file reads and the GC's threads are not in them): the timed ratios stay the
+ * figures of the targets.
+ *
  * Targets (printed, not asserted): init ≤ 1.25× the floor and ≤ 600 KB loaded at init per function.
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -45,6 +55,7 @@ import { startLocalServices, type LocalServices } from '../support/services';
 
 const run = promisify(execFile);
 const RUNS = Math.min(100, Math.max(3, Number.parseInt(process.env.BENCH_COLD_RUNS ?? '', 10) || 15));
+const INSTRUCTION_RUNS = Math.min(15, Math.max(0, Number.parseInt(process.env.BENCH_COLD_INSTRUCTIONS ?? '', 10) || 0));
 const TARGET_RATIO = 1.25;
 const TARGET_KB = 600;
 const FLOOR: FunctionSpec = { name: 'floor', entry: 'test/bench/floor.ts', routes: [], table: [], bucket: {} };
@@ -189,7 +200,28 @@ interface Sample {
  * depends on its code; Node's own start is the same for every bundle and left out.
  */
 async function coldStart(bundle: Bundle, env: Record<string, string>, event?: unknown): Promise<Sample> {
-  const url = pathToFileURL(bundle.entry).href;
+  const { stdout } = await run(process.execPath, coldStartArgs(bundle, pathToFileURL(bundle.entry).href), {
+    env: { ...env, NODE_OPTIONS: bundle.nodeOptions, ...(event ? { BENCH_EVENT: JSON.stringify(event) } : {}) },
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(stdout) as Sample;
+}
+
+/**
+ * The same cold start under valgrind: the instructions the whole process executed, and what it answered.
+ * `url` is the module to import (an empty one measures Node's own start).
+ */
+async function coldStartInstructions(bundle: Bundle, url: string, env: Record<string, string>, event?: unknown): Promise<{ instructions: number; status?: number }> {
+  const { stdout, stderr } = await run('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...coldStartArgs(bundle, url)], {
+    env: { ...env, NODE_OPTIONS: bundle.nodeOptions, ...(event ? { BENCH_EVENT: JSON.stringify(event) } : {}) },
+    maxBuffer: 1 << 22,
+  });
+  const collected = /Collected : (\d+)/.exec(stderr);
+  if (!collected) throw new Error(`${bundle.name}: no instruction count in valgrind's output:\n${stderr.slice(-500)}`);
+  return { instructions: Number(collected[1]), status: (JSON.parse(stdout) as Sample).status };
+}
+
+function coldStartArgs(bundle: Bundle, url: string): string[] {
   const script = `
     const { performance } = await import('node:perf_hooks');
     const c0 = process.cpuUsage();
@@ -209,11 +241,20 @@ async function coldStart(bundle: Bundle, env: Record<string, string>, event?: un
     }
     process.stdout.write(JSON.stringify(out));
     process.exit(0);`;
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
-    env: { ...env, NODE_OPTIONS: bundle.nodeOptions, ...(event ? { BENCH_EVENT: JSON.stringify(event) } : {}) },
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(stdout) as Sample;
+  return ['--input-type=module', '-e', script];
+}
+
+/** Runs the tasks `limit` at a time, in order. */
+async function inPool<T>(limit: number, tasks: Array<() => Promise<T>>): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!();
+    }
+  }));
+  return results;
 }
 
 const median = (xs: number[]) => {
@@ -239,6 +280,13 @@ async function main(): Promise<void> {
   let dataDir: string | undefined;
   try {
     const t0 = performance.now();
+    if (INSTRUCTION_RUNS) {
+      try {
+        execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
+      } catch {
+        throw new Error('BENCH_COLD_INSTRUCTIONS needs valgrind on the PATH (Debian: apt-get install valgrind)');
+      }
+    }
     const only = process.env.BENCH_COLD_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
     const unknown = only?.filter((name) => !FUNCTIONS.some((fn) => fn.name === name));
     if (unknown?.length) throw new Error(`BENCH_COLD_ONLY names no function: ${unknown.join(', ')} (the table has ${FUNCTIONS.map((fn) => fn.name).join(', ')})`);
@@ -327,6 +375,36 @@ async function main(): Promise<void> {
       process.stderr.write(`  round ${round + 1}/${RUNS}\n`);
     }
 
+    // Instructions (BENCH_COLD_INSTRUCTIONS): every bundle's init and init + first request, n times each,
+    // and Node's own start (an empty module) to subtract.
+    const instructions = new Map<string, { init: number[]; first: number[] }>(bundles.map((b) => [b.name, { init: [], first: [] }]));
+    const bare: number[] = [];
+    if (INSTRUCTION_RUNS) {
+      const tasks: Array<() => Promise<void>> = [];
+      for (let round = 0; round < INSTRUCTION_RUNS; round++) {
+        tasks.push(async () => void bare.push((await coldStartInstructions(bundles[0]!, 'data:text/javascript,', env)).instructions));
+        for (const b of bundles) {
+          const url = pathToFileURL(b.entry).href;
+          tasks.push(async () => void instructions.get(b.name)!.init.push((await coldStartInstructions(b, url, env)).instructions));
+          if (b.job) continue;
+          const { request, event } = events.get(b.name)!;
+          tasks.push(async () => {
+            const counted = await coldStartInstructions(b, url, env, event);
+            if (counted.status !== request.status) throw new Error(`${b.name} under valgrind: ${request.method} ${request.path} answered ${counted.status}, expected ${request.status}`);
+            instructions.get(b.name)!.first.push(counted.instructions);
+          });
+        }
+      }
+      let done = 0;
+      await inPool(cpus().length, tasks.map((task) => async () => {
+        await task();
+        process.stderr.write(`  valgrind ${++done}/${tasks.length}\r`);
+      }));
+      process.stderr.write('\n');
+    }
+    /** Median instructions of a bundle's cold start beyond Node's own start, in millions. */
+    const counted = (name: string, kind: 'init' | 'first') => (median(instructions.get(name)![kind]) - median(bare)) / 1e6;
+
     const floor = bundles.find((b) => b.name === 'floor')!;
     const floorInit = median(init.get('floor')!);
     const floorFirst = median(first.get('floor')!);
@@ -375,7 +453,23 @@ async function main(): Promise<void> {
         const after = bundles.find((b) => !b.base && b.fn === before.fn)!;
         const firsts = after.job ? '' : `; init + 1st request ${ratio(before, first, floorFirst)} → ${ratio(after, first, floorFirst)} (CPU ${ratio(before, firstCpu, floorFirstCpu)} → ${ratio(after, firstCpu, floorFirstCpu)})`;
         console.log(`  ${after.name.padEnd(11)} init ${ratio(before, init, floorInit)} → ${ratio(after, init, floorInit)} (CPU ${ratio(before, initCpu, floorCpu)} → ${ratio(after, initCpu, floorCpu)}); ${kb(before.initBytes)} → ${kb(after.initBytes)} at init${firsts}`);
+        if (INSTRUCTION_RUNS) {
+          const change = (kind: 'init' | 'first') => `${counted(before.name, kind).toFixed(1)} → ${counted(after.name, kind).toFixed(1)} M (${(((counted(after.name, kind) / counted(before.name, kind)) - 1) * 100).toFixed(1)}%)`;
+          console.log(`  ${''.padEnd(11)} instructions: init ${change('init')}${after.job ? '' : `; init + 1st request ${change('first')}`}`);
+        }
       }
+    }
+    if (INSTRUCTION_RUNS) {
+      console.log('');
+      console.log(`Instructions (valgrind, median of ${INSTRUCTION_RUNS} fresh processes each; Node's own start, ${(median(bare) / 1e6).toFixed(0)} M, subtracted):`);
+      const floorCounted = { init: counted('floor', 'init'), first: counted('floor', 'first') };
+      printTable(['bundle', 'init M', 'init / floor', 'init + 1st request M', '/ floor'], bundles.map((b) => [
+        b.name,
+        counted(b.name, 'init').toFixed(1),
+        `×${(counted(b.name, 'init') / floorCounted.init).toFixed(2)}`,
+        b.job ? '–' : counted(b.name, 'first').toFixed(1),
+        b.job ? '–' : `×${(counted(b.name, 'first') / floorCounted.first).toFixed(2)}`,
+      ]));
     }
     console.log('');
     console.log('init: `await import()` of the entry in a fresh Node (module evaluation and what the handler builds at cold start), wall');
