@@ -60,7 +60,7 @@ const PersonChangesBody = once(() =>
 const PersonParam = once(() => z.object({ id: z.string().min(1).max(128).regex(/^[\w.@+-]+$/, 'must be a person id').openapi({ param: { name: 'id', in: 'path' } }) }));
 
 /** The store's own schema of a notice (no answer or comment text in it). */
-const NoticeSchema = once(() => NoticeItemSchema().meta({ id: 'Notice' }));
+const NoticeSchema = once(() => NoticeItemSchema.meta({ id: 'Notice' }));
 
 const NotificationsQuery = once(() =>
   z.object({

@@ -127,7 +127,7 @@ export const ReportSummarySchema = z
 export const ReportListSchema = z.object({ cycle: z.string(), reports: z.array(ReportSummarySchema) }).openapi('ReportList');
 
 /** The store's own item schema (zod 4 `.meta` names it for OpenAPI whatever the module load order). */
-export const AuditEventSchema = StoredAuditEventSchema().meta({ id: 'AuditEvent' });
+export const AuditEventSchema = StoredAuditEventSchema.meta({ id: 'AuditEvent' });
 
 /** One entry of a section's conversation (an internal note is never returned to a rapporteur or the public). */
 export const CommentSchema = z

@@ -32,7 +32,7 @@ export async function handleStreamRecords(deps: NotifierDeps, records: readonly 
   for (const record of records) {
     if (!matchesNoticeFilter(record)) continue;
     try {
-      const notice = NoticeItemSchema().parse(unmarshall(record.dynamodb!.NewImage as Record<string, AttributeValue>));
+      const notice = NoticeItemSchema.parse(unmarshall(record.dynamodb!.NewImage as Record<string, AttributeValue>));
       await deliverNotice(deps, notice);
     } catch (error) {
       console.error(JSON.stringify({ level: 'error', msg: 'notice delivery failed', eventID: record.eventID, error: error instanceof Error ? error.message : String(error) }));

@@ -1,15 +1,8 @@
 /**
  * Schemas of the report items as stored: every item read back from DynamoDB is parsed with one of
  * these (a corrupt item fails loudly instead of reaching a page). The HTTP schemas reuse them.
- *
- * Those of the items a function's first request reads (the report's meta and sections, draft reviews)
- * are built when the module loads, at cold start. The others are built on their first parse (`once`:
- * call the schema, `RevisionItemSchema().parse(item)`): the archive (publications, revisions, file
- * activity), conversations and history. Built at load, they took 4–7 ms of every function's init that
- * its first request seldom needs (README, "Cold start").
  */
 import { z } from 'zod';
-import { once } from '../lazily';
 import { COMMENT_KINDS, REPORT_STATUSES, ROLES, SECTION_STATUSES, VERDICTS } from '../workflow';
 import { ACTIONS } from '../workflow/transitions';
 import { META_SK } from './keys';
@@ -37,32 +30,28 @@ export const MetaItemSchema = z.object({
 });
 export type MetaItem = z.infer<typeof MetaItemSchema>;
 
-export const PublishedAttachmentSchema = once(() =>
-  z.object({
-    section: z.string(),
-    id: z.string(),
-    filename: z.string(),
-    contentType: z.string(),
-    size: z.number().int(),
-    uploadedAt: z.string(),
-    uploadedBy: ActorRefSchema,
-    key: z.string(),
-  }),
-);
+export const PublishedAttachmentSchema = z.object({
+  section: z.string(),
+  id: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  uploadedAt: z.string(),
+  uploadedBy: ActorRefSchema,
+  key: z.string(),
+});
 
 /** A publication's header (sk `PUB#<n>#~`): who published it when, and the files it lists. */
-export const PublicationItemSchema = once(() =>
-  z.object({
-    number: z.number().int().positive(),
-    at: z.string(),
-    by: ActorRefSchema,
-    attachments: z.array(PublishedAttachmentSchema()),
-  }),
-);
-export type PublicationHeader = z.infer<ReturnType<typeof PublicationItemSchema>>;
+export const PublicationItemSchema = z.object({
+  number: z.number().int().positive(),
+  at: z.string(),
+  by: ActorRefSchema,
+  attachments: z.array(PublishedAttachmentSchema),
+});
+export type PublicationHeader = z.infer<typeof PublicationItemSchema>;
 
 /** One answer as published (sk `PUB#<n>#S#<section>`). */
-export const PublishedSectionItemSchema = once(() => z.object({ id: z.string(), text: z.string(), nothingToReport: z.boolean() }));
+export const PublishedSectionItemSchema = z.object({ id: z.string(), text: z.string(), nothingToReport: z.boolean() });
 
 export const SectionItemSchema = z.object({
   id: z.string(),
@@ -79,32 +68,28 @@ export const SectionItemSchema = z.object({
 });
 
 /** One answer as a save (or an import) wrote it (sk `REV#<section>#V#<version>`). */
-export const RevisionItemSchema = once(() =>
-  z.object({
-    section: z.string(),
-    version: z.number().int().positive(),
-    text: z.string(),
-    nothingToReport: z.boolean(),
-    /** The section's status when it was written (draft, or returned: a revision after a return). */
-    status: z.enum(SECTION_STATUSES),
-    at: z.string(),
-    by: ActorRefSchema,
-  }),
-);
-export type Revision = z.infer<ReturnType<typeof RevisionItemSchema>>;
+export const RevisionItemSchema = z.object({
+  section: z.string(),
+  version: z.number().int().positive(),
+  text: z.string(),
+  nothingToReport: z.boolean(),
+  /** The section's status when it was written (draft, or returned: a revision after a return). */
+  status: z.enum(SECTION_STATUSES),
+  at: z.string(),
+  by: ActorRefSchema,
+});
+export type Revision = z.infer<typeof RevisionItemSchema>;
 
 /** An attachment added to or removed from a section (sk `REV#<section>#F#<at>#<id>`). */
-export const FileActivityItemSchema = once(() =>
-  z.object({
-    section: z.string(),
-    action: z.enum(['added', 'removed']),
-    attachment: z.string(),
-    filename: z.string(),
-    at: z.string(),
-    by: ActorRefSchema,
-  }),
-);
-export type FileActivity = z.infer<ReturnType<typeof FileActivityItemSchema>>;
+export const FileActivityItemSchema = z.object({
+  section: z.string(),
+  action: z.enum(['added', 'removed']),
+  attachment: z.string(),
+  filename: z.string(),
+  at: z.string(),
+  by: ActorRefSchema,
+});
+export type FileActivity = z.infer<typeof FileActivityItemSchema>;
 
 /** One decision of a review, as kept in a draft and in the review's audit event. */
 export const DecisionItemSchema = z.object({ section: z.string(), verdict: z.enum(VERDICTS), comment: z.string().optional() });
@@ -119,34 +104,30 @@ export const DraftItemSchema = z.object({
 });
 
 /** One comment of a section's conversation (sk `COMMENT#<section>#<at>#<id>`). */
-export const CommentItemSchema = once(() =>
-  z.object({
-    id: z.string(),
-    section: z.string(),
-    at: z.string(),
-    author: ActorRefSchema,
-    role: z.enum(ROLES),
-    kind: z.enum(COMMENT_KINDS),
-    internal: z.boolean(),
-    text: z.string(),
-  }),
-);
+export const CommentItemSchema = z.object({
+  id: z.string(),
+  section: z.string(),
+  at: z.string(),
+  author: ActorRefSchema,
+  role: z.enum(ROLES),
+  kind: z.enum(COMMENT_KINDS),
+  internal: z.boolean(),
+  text: z.string(),
+});
 
-export const AuditEventSchema = once(() =>
-  z.object({
-    version: z.number().int().positive(),
-    at: z.string(),
-    action: z.enum(ACTIONS),
-    actor: ActorRefSchema,
-    reportStatus: z.object({ from: z.enum(REPORT_STATUSES), to: z.enum(REPORT_STATUSES) }),
-    sections: z.array(z.object({ id: z.string(), from: z.enum(SECTION_STATUSES), to: z.enum(SECTION_STATUSES) })),
-    section: z.string().optional(),
-    comment: z.string().optional(),
-    detail: z.string().optional(),
-    /** A sent review: its decisions and the reviewer's summary. */
-    review: z.object({ decisions: z.array(DecisionItemSchema), summary: z.string().optional() }).optional(),
-    /** A first submission made after the participant's deadline (extension included). */
-    late: z.boolean().optional(),
-  }),
-);
-export type AuditEvent = z.infer<ReturnType<typeof AuditEventSchema>>;
+export const AuditEventSchema = z.object({
+  version: z.number().int().positive(),
+  at: z.string(),
+  action: z.enum(ACTIONS),
+  actor: ActorRefSchema,
+  reportStatus: z.object({ from: z.enum(REPORT_STATUSES), to: z.enum(REPORT_STATUSES) }),
+  sections: z.array(z.object({ id: z.string(), from: z.enum(SECTION_STATUSES), to: z.enum(SECTION_STATUSES) })),
+  section: z.string().optional(),
+  comment: z.string().optional(),
+  detail: z.string().optional(),
+  /** A sent review: its decisions and the reviewer's summary. */
+  review: z.object({ decisions: z.array(DecisionItemSchema), summary: z.string().optional() }).optional(),
+  /** A first submission made after the participant's deadline (extension included). */
+  late: z.boolean().optional(),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;

@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { once } from '../lazily';
 import { NOTICES_BY_ACTION, NOTICE_KINDS, type NoticeFacts } from '../workflow';
 import type { AuditEvent } from './items';
 import { noticeSk, outboxPk } from './keys';
@@ -13,27 +12,24 @@ import { noticeSk, outboxPk } from './keys';
 export const NOTICE_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
-/** Built on its first parse: the functions that write notices never read one (the notifier, and people's own notices, do). */
-export const NoticeItemSchema = once(() =>
-  z.object({
-    id: z.string(),
-    at: z.string(),
-    kind: z.enum(NOTICE_KINDS),
-    cycle: z.string(),
-    country: z.string(),
-    section: z.string().optional(),
-    counts: z.object({ returned: z.number().int().optional(), approved: z.number().int().optional(), sections: z.number().int().optional() }).optional(),
-    resubmitted: z.boolean().optional(),
-    deadline: z.string().optional(),
-    status: z.enum(NOTICE_STATUSES),
-    attempts: z.number().int().nonnegative(),
-    /** Recipients delivered to (ids) once delivery finished. */
-    recipients: z.number().int().nonnegative().optional(),
-    lastError: z.string().optional(),
-    deliveredAt: z.string().optional(),
-  }),
-);
-export type Notice = z.infer<ReturnType<typeof NoticeItemSchema>>;
+export const NoticeItemSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  kind: z.enum(NOTICE_KINDS),
+  cycle: z.string(),
+  country: z.string(),
+  section: z.string().optional(),
+  counts: z.object({ returned: z.number().int().optional(), approved: z.number().int().optional(), sections: z.number().int().optional() }).optional(),
+  resubmitted: z.boolean().optional(),
+  deadline: z.string().optional(),
+  status: z.enum(NOTICE_STATUSES),
+  attempts: z.number().int().nonnegative(),
+  /** Recipients delivered to (ids) once delivery finished. */
+  recipients: z.number().int().nonnegative().optional(),
+  lastError: z.string().optional(),
+  deliveredAt: z.string().optional(),
+});
+export type Notice = z.infer<typeof NoticeItemSchema>;
 
 /** A new notice id: 72 random bits, base64url. */
 export function newNoticeId(): string {

@@ -22,7 +22,7 @@ export class OutboxStore {
       ExpressionAttributeValues: { ':pk': outboxPk(cycle), ':prefix': NOTICE_PREFIX },
       ScanIndexForward: false,
     });
-    return items.map((item) => NoticeItemSchema().parse(item));
+    return items.map((item) => NoticeItemSchema.parse(item));
   }
 
   /**

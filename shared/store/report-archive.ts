@@ -30,8 +30,8 @@ export class ReportArchive {
     const revisions: Revision[] = [];
     const files: FileActivity[] = [];
     for (const item of items) {
-      if (item.type === 'revision') revisions.push(RevisionItemSchema().parse(item));
-      else if (item.type === 'file-activity') files.push(FileActivityItemSchema().parse(item));
+      if (item.type === 'revision') revisions.push(RevisionItemSchema.parse(item));
+      else if (item.type === 'file-activity') files.push(FileActivityItemSchema.parse(item));
     }
     return { revisions, files };
   }
@@ -47,7 +47,7 @@ export class ReportArchive {
     const unique = [...new Map(wanted.map((w) => [`${w.section} ${w.version}`, w])).values()];
     const keys = unique.map((w) => ({ pk: reportPk(cycle, country), sk: revisionSk(w.section, w.version) }));
     const items = keys.length === 0 ? [] : await batchGetAll(this.doc, this.tableName, keys);
-    return new Map(items.map((item) => RevisionItemSchema().parse(item)).map((r) => [`${r.section} ${r.version}`, r]));
+    return new Map(items.map((item) => RevisionItemSchema.parse(item)).map((r) => [`${r.section} ${r.version}`, r]));
   }
 
   /**
@@ -91,7 +91,7 @@ export class ReportArchive {
       ExpressionAttributeNames: { '#type': 'type' },
       ExpressionAttributeValues: { ':pk': reportPk(cycle, country), ':prefix': PUBLICATION_PREFIX, ':header': 'publication' },
     });
-    return items.map((item) => PublicationItemSchema().parse(item));
+    return items.map((item) => PublicationItemSchema.parse(item));
   }
 
   /**
@@ -101,7 +101,7 @@ export class ReportArchive {
   async publishedSections(refs: ReadonlyArray<{ cycle: string; country: string; number: number; section: string }>): Promise<Map<string, { text: string; nothingToReport: boolean }>> {
     const keys = refs.map((r) => ({ pk: reportPk(r.cycle, r.country), sk: publishedSectionSk(r.number, r.section) }));
     const items = keys.length === 0 ? [] : await batchGetAll(this.doc, this.tableName, keys);
-    const bySk = new Map(items.map((item) => [`${String(item.pk)} ${String(item.sk)}`, PublishedSectionItemSchema().parse(item)]));
+    const bySk = new Map(items.map((item) => [`${String(item.pk)} ${String(item.sk)}`, PublishedSectionItemSchema.parse(item)]));
     const found = new Map<string, { text: string; nothingToReport: boolean }>();
     for (const r of refs) {
       const item = bySk.get(`${reportPk(r.cycle, r.country)} ${publishedSectionSk(r.number, r.section)}`);
@@ -124,9 +124,9 @@ export interface PublicationRead {
 function publicationOf(items: readonly Record<string, unknown>[]): PublicationRead {
   const header = items.find((item) => item.type === 'publication');
   if (!header) throw new Error(`A publication without its header (${String(items[0]?.sk)})`);
-  const parsed = PublicationItemSchema().parse(header);
+  const parsed = PublicationItemSchema.parse(header);
   const mine = publicationPrefix(parsed.number);
-  const sections = items.filter((item) => item.type === 'published-section' && String(item.sk).startsWith(mine)).map((item) => PublishedSectionItemSchema().parse(item));
+  const sections = items.filter((item) => item.type === 'published-section' && String(item.sk).startsWith(mine)).map((item) => PublishedSectionItemSchema.parse(item));
   return { header: parsed, sections };
 }
 

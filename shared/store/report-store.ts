@@ -367,7 +367,7 @@ export class ReportStore {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': reportPk(cycle, country), ':prefix': section ? commentPrefix(section) : COMMENT_PREFIX },
     });
-    return items.map((item) => CommentItemSchema().parse(item));
+    return items.map((item) => CommentItemSchema.parse(item));
   }
 
   /**
@@ -383,8 +383,8 @@ export class ReportStore {
     const events: AuditEvent[] = [];
     const comments: Comment[] = [];
     for (const item of items) {
-      if (String(item.sk).startsWith(EVENT_PREFIX)) events.push(AuditEventSchema().parse(item));
-      else if (String(item.sk).startsWith(COMMENT_PREFIX)) comments.push(CommentItemSchema().parse(item));
+      if (String(item.sk).startsWith(EVENT_PREFIX)) events.push(AuditEventSchema.parse(item));
+      else if (String(item.sk).startsWith(COMMENT_PREFIX)) comments.push(CommentItemSchema.parse(item));
     }
     return { events, comments };
   }
