@@ -2,7 +2,7 @@
  * Values built on first use: `once(build)` builds on its first call and returns the same value after
  * (`loadOnce(load)` the same for a promise, loading again after a failure);
  * `lazily({ a: once(…), b: once(…) })` is an object whose properties are built on their first read, so
- * destructuring (`({ a }) => …`) builds only what it names. The request schemas (./schemas.ts) are
+ * destructuring (`({ a }) => …`) builds only what it names. The request schemas (./http/schemas.ts) are
  * made so, and a route's first request builds only its own. Every lazy loader that keeps its promise
  * does so through `loadOnce` (route validators and contracts, web route groups and pages, the Cognito
  * and attachment ports, the OpenAPI document and Swagger UI): a failed load is not kept, so the next

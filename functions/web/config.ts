@@ -50,9 +50,12 @@ export interface WebOptions {
   devSignIn?: { sign(claims: TokenClaims, options?: { expiresIn?: string }): Promise<string>; users?: DemoUser[] };
 }
 
-/** Parses the web configuration, refusing a half-configured OIDC client. */
+/**
+ * Parses the web configuration, refusing a half-configured OIDC client. Without zod's JIT (a parse once
+ * per cold start), asked here: this module may be loaded before shared/config.ts turns it off.
+ */
 export function loadWebOptions(env: Record<string, string | undefined> = process.env): WebOptions {
-  const parsed = WebConfigSchema.safeParse(env);
+  const parsed = WebConfigSchema.safeParse(env, { jitless: true });
   if (!parsed.success) {
     throw new Error(`Invalid web configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
   }

@@ -2,8 +2,12 @@
  * The configurations (shared/config.ts, functions/web/config.ts): defaults, coercions and one error
  * naming every bad variable, in zod's English words; and zod's JIT off. Pure: no I/O.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { PROJECT_ROOT } from '../../infra/build';
+import { FUNCTIONS } from '../../infra/function-table';
 import { loadWebOptions } from '../../functions/web/config';
 import { loadConfig } from '../../shared/config';
 
@@ -39,7 +43,8 @@ describe('loadConfig', () => {
 });
 
 describe('zod in a process that loads the configuration', () => {
-  it('parses without compiling code (no JIT: cheaper first parses at a cold start)', () => {
+  /** The code zod compiles (`new Function`) while building a small object schema and parsing with it. */
+  function compiledByAParse(): string[] {
     const compiled: string[] = [];
     const original = globalThis.Function;
     globalThis.Function = new Proxy(original, {
@@ -54,7 +59,28 @@ describe('zod in a process that loads the configuration', () => {
     } finally {
       globalThis.Function = original;
     }
-    expect(compiled).toEqual([]);
+    return compiled;
+  }
+
+  it('parses without compiling code (no JIT: cheaper first parses at a cold start)', () => {
+    expect(z.config().jitless).toBe(true);
+    expect(compiledByAParse()).toEqual([]);
+    // The probe sees zod's JIT when it is on.
+    z.config({ jitless: false });
+    try {
+      expect(compiledByAParse().length).toBeGreaterThan(0);
+    } finally {
+      z.config({ jitless: true });
+    }
+  });
+
+  it("is loaded by every function's entry before any other module of the project (zod reads the setting when a schema is built)", () => {
+    const entries = [...FUNCTIONS.map((fn) => fn.entry), 'functions/local/main.ts'];
+    for (const entry of entries) {
+      const source = readFileSync(join(PROJECT_ROOT, entry), 'utf8');
+      const firstOwn = /^import [^;]*? from '(\.[^']*)';$/m.exec(source)?.[1];
+      expect(firstOwn, entry).toMatch(/\/shared\/config$/);
+    }
   });
 });
 
