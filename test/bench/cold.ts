@@ -29,7 +29,7 @@
  * Medians; ratios to the floor are the figures (milliseconds on a shared 2-core machine are noise). Both are
  * given in wall time and in CPU time (what the function's process itself spent: other processes on the
  * machine stretch wall time, much less CPU time; DynamoDB Local's work is in the wall time only).
- * BENCH_COLD_INSTRUCTIONS=n then runs each cold start n more times under valgrind (callgrind), which counts
+ * BENCH_COLD_INSTRUCTIONS=n (at most 15) then runs each cold start n more times under valgrind (callgrind), which counts
  * the instructions the process executes instead of timing them: the same count within ~1% from run to run
  * whatever else the machine does, so a change of 2% shows, where the timed ratios move by ±0.05 between
  * runs on a shared machine. Node's own start (a fresh Node importing an empty module) is subtracted. Each
@@ -41,7 +41,7 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -55,7 +55,7 @@ import { startLocalServices, type LocalServices } from '../support/services';
 
 const run = promisify(execFile);
 const RUNS = Math.min(100, Math.max(3, Number.parseInt(process.env.BENCH_COLD_RUNS ?? '', 10) || 15));
-const INSTRUCTION_RUNS = Math.min(15, Math.max(0, Number.parseInt(process.env.BENCH_COLD_INSTRUCTIONS ?? '', 10) || 0));
+const INSTRUCTION_RUNS = Math.min(15, Math.max(0, Number.parseInt(process.env.BENCH_COLD_INSTRUCTIONS ?? '', 10) || 0)); // at most 15
 const TARGET_RATIO = 1.25;
 const TARGET_KB = 600;
 const FLOOR: FunctionSpec = { name: 'floor', entry: 'test/bench/floor.ts', routes: [], table: [], bucket: {} };
@@ -244,14 +244,20 @@ function coldStartArgs(bundle: Bundle, url: string): string[] {
   return ['--input-type=module', '-e', script];
 }
 
-/** Runs the tasks `limit` at a time, in order. */
+/** Runs the tasks `limit` at a time, in order; after a failure no further task starts. */
 async function inPool<T>(limit: number, tasks: Array<() => Promise<T>>): Promise<T[]> {
   const results: T[] = new Array(tasks.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, async () => {
-    while (next < tasks.length) {
+  let failed = false;
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, tasks.length)) }, async () => {
+    while (!failed && next < tasks.length) {
       const i = next++;
-      results[i] = await tasks[i]!();
+      try {
+        results[i] = await tasks[i]!();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   }));
   return results;
@@ -380,9 +386,10 @@ async function main(): Promise<void> {
     const instructions = new Map<string, { init: number[]; first: number[] }>(bundles.map((b) => [b.name, { init: [], first: [] }]));
     const bare: number[] = [];
     if (INSTRUCTION_RUNS) {
+      const floorBundle = bundles.find((b) => b.name === 'floor')!;
       const tasks: Array<() => Promise<void>> = [];
       for (let round = 0; round < INSTRUCTION_RUNS; round++) {
-        tasks.push(async () => void bare.push((await coldStartInstructions(bundles[0]!, 'data:text/javascript,', env)).instructions));
+        tasks.push(async () => void bare.push((await coldStartInstructions(floorBundle, 'data:text/javascript,', env)).instructions));
         for (const b of bundles) {
           const url = pathToFileURL(b.entry).href;
           tasks.push(async () => void instructions.get(b.name)!.init.push((await coldStartInstructions(b, url, env)).instructions));
@@ -396,14 +403,14 @@ async function main(): Promise<void> {
         }
       }
       let done = 0;
-      await inPool(cpus().length, tasks.map((task) => async () => {
+      await inPool(availableParallelism(), tasks.map((task) => async () => {
         await task();
         process.stderr.write(`  valgrind ${++done}/${tasks.length}\r`);
       }));
       process.stderr.write('\n');
     }
     /** Median instructions of a bundle's cold start beyond Node's own start, in millions. */
-    const counted = (name: string, kind: 'init' | 'first') => (median(instructions.get(name)![kind]) - median(bare)) / 1e6;
+    const millions = (name: string, kind: 'init' | 'first') => (median(instructions.get(name)![kind]) - median(bare)) / 1e6;
 
     const floor = bundles.find((b) => b.name === 'floor')!;
     const floorInit = median(init.get('floor')!);
@@ -454,7 +461,7 @@ async function main(): Promise<void> {
         const firsts = after.job ? '' : `; init + 1st request ${ratio(before, first, floorFirst)} → ${ratio(after, first, floorFirst)} (CPU ${ratio(before, firstCpu, floorFirstCpu)} → ${ratio(after, firstCpu, floorFirstCpu)})`;
         console.log(`  ${after.name.padEnd(11)} init ${ratio(before, init, floorInit)} → ${ratio(after, init, floorInit)} (CPU ${ratio(before, initCpu, floorCpu)} → ${ratio(after, initCpu, floorCpu)}); ${kb(before.initBytes)} → ${kb(after.initBytes)} at init${firsts}`);
         if (INSTRUCTION_RUNS) {
-          const change = (kind: 'init' | 'first') => `${counted(before.name, kind).toFixed(1)} → ${counted(after.name, kind).toFixed(1)} M (${(((counted(after.name, kind) / counted(before.name, kind)) - 1) * 100).toFixed(1)}%)`;
+          const change = (kind: 'init' | 'first') => `${millions(before.name, kind).toFixed(1)} → ${millions(after.name, kind).toFixed(1)} M (${(((millions(after.name, kind) / millions(before.name, kind)) - 1) * 100).toFixed(1)}%)`;
           console.log(`  ${''.padEnd(11)} instructions: init ${change('init')}${after.job ? '' : `; init + 1st request ${change('first')}`}`);
         }
       }
@@ -462,13 +469,13 @@ async function main(): Promise<void> {
     if (INSTRUCTION_RUNS) {
       console.log('');
       console.log(`Instructions (valgrind, median of ${INSTRUCTION_RUNS} fresh processes each; Node's own start, ${(median(bare) / 1e6).toFixed(0)} M, subtracted):`);
-      const floorCounted = { init: counted('floor', 'init'), first: counted('floor', 'first') };
+      const floorMillions = { init: millions('floor', 'init'), first: millions('floor', 'first') };
       printTable(['bundle', 'init M', 'init / floor', 'init + 1st request M', '/ floor'], bundles.map((b) => [
         b.name,
-        counted(b.name, 'init').toFixed(1),
-        `×${(counted(b.name, 'init') / floorCounted.init).toFixed(2)}`,
-        b.job ? '–' : counted(b.name, 'first').toFixed(1),
-        b.job ? '–' : `×${(counted(b.name, 'first') / floorCounted.first).toFixed(2)}`,
+        millions(b.name, 'init').toFixed(1),
+        `×${(millions(b.name, 'init') / floorMillions.init).toFixed(2)}`,
+        b.job ? '–' : millions(b.name, 'first').toFixed(1),
+        b.job ? '–' : `×${(millions(b.name, 'first') / floorMillions.first).toFixed(2)}`,
       ]));
     }
     console.log('');
