@@ -11,11 +11,11 @@ import type { Directory } from '../shared/people/directory';
 import { TableDirectory } from '../shared/people/table-directory';
 import { OutboxStore } from '../shared/store/outbox-store';
 import { createTokenVerifier, type TokenVerifier } from '../shared/http/auth';
+import { loadOnce } from '../shared/lazily';
 import { documentClient } from '../shared/store/clients';
 import { CycleStore, createCycleCatalog } from '../shared/store/cycle-store';
 import { ReportStore } from '../shared/store/report-store';
 import type { CycleRegistry, ReportDeps } from '../shared/usecases/deps';
-import { loadOnce } from '../shared/lazily';
 
 /** The dependencies of an app without bucket access (review, approval). */
 export interface AppDeps extends ReportDeps {

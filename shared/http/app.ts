@@ -4,10 +4,10 @@
  */
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { loadOnce } from '../lazily';
 import { NotFoundError, type Actor } from '../workflow';
 import { authenticate, type TokenVerifier } from './auth';
 import type { Route } from './contract';
-import { loadOnce } from '../lazily';
 import { errorToProblem } from './problem';
 import { requestLog } from './request-log';
 

@@ -200,10 +200,7 @@ interface Sample {
  * depends on its code; Node's own start is the same for every bundle and left out.
  */
 async function coldStart(bundle: Bundle, env: Record<string, string>, event?: unknown): Promise<Sample> {
-  const { stdout } = await run(process.execPath, coldStartArgs(bundle, pathToFileURL(bundle.entry).href), {
-    env: { ...env, NODE_OPTIONS: bundle.nodeOptions, ...(event ? { BENCH_EVENT: JSON.stringify(event) } : {}) },
-    maxBuffer: 1 << 20,
-  });
+  const { stdout } = await run(process.execPath, coldStartArgs(bundle, pathToFileURL(bundle.entry).href), { env: coldStartEnv(bundle, env, event), maxBuffer: 1 << 20 });
   return JSON.parse(stdout) as Sample;
 }
 
@@ -213,12 +210,17 @@ async function coldStart(bundle: Bundle, env: Record<string, string>, event?: un
  */
 async function coldStartInstructions(bundle: Bundle, url: string, env: Record<string, string>, event?: unknown): Promise<{ instructions: number; status?: number }> {
   const { stdout, stderr } = await run('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...coldStartArgs(bundle, url)], {
-    env: { ...env, NODE_OPTIONS: bundle.nodeOptions, ...(event ? { BENCH_EVENT: JSON.stringify(event) } : {}) },
+    env: coldStartEnv(bundle, env, event),
     maxBuffer: 1 << 22,
   });
   const collected = /Collected : (\d+)/.exec(stderr);
   if (!collected) throw new Error(`${bundle.name}: no instruction count in valgrind's output:\n${stderr.slice(-500)}`);
   return { instructions: Number(collected[1]), status: (JSON.parse(stdout) as Sample).status };
+}
+
+/** What Lambda gives the function, with its NODE_OPTIONS, and the event to send, if any. */
+function coldStartEnv(bundle: Bundle, env: Record<string, string>, event?: unknown): Record<string, string> {
+  return { ...env, NODE_OPTIONS: bundle.nodeOptions, ...(event ? { BENCH_EVENT: JSON.stringify(event) } : {}) };
 }
 
 function coldStartArgs(bundle: Bundle, url: string): string[] {
@@ -381,15 +383,16 @@ async function main(): Promise<void> {
       process.stderr.write(`  round ${round + 1}/${RUNS}\n`);
     }
 
+    const floor = bundles.find((b) => b.name === 'floor')!;
+
     // Instructions (BENCH_COLD_INSTRUCTIONS): every bundle's init and init + first request, n times each,
     // and Node's own start (an empty module) to subtract.
     const instructions = new Map<string, { init: number[]; first: number[] }>(bundles.map((b) => [b.name, { init: [], first: [] }]));
     const bare: number[] = [];
     if (INSTRUCTION_RUNS) {
-      const floorBundle = bundles.find((b) => b.name === 'floor')!;
       const tasks: Array<() => Promise<void>> = [];
       for (let round = 0; round < INSTRUCTION_RUNS; round++) {
-        tasks.push(async () => void bare.push((await coldStartInstructions(floorBundle, 'data:text/javascript,', env)).instructions));
+        tasks.push(async () => void bare.push((await coldStartInstructions(floor, 'data:text/javascript,', env)).instructions));
         for (const b of bundles) {
           const url = pathToFileURL(b.entry).href;
           tasks.push(async () => void instructions.get(b.name)!.init.push((await coldStartInstructions(b, url, env)).instructions));
@@ -412,7 +415,6 @@ async function main(): Promise<void> {
     /** Median instructions of a bundle's cold start beyond Node's own start, in millions. */
     const millions = (name: string, kind: 'init' | 'first') => (median(instructions.get(name)![kind]) - median(bare)) / 1e6;
 
-    const floor = bundles.find((b) => b.name === 'floor')!;
     const floorInit = median(init.get('floor')!);
     const floorFirst = median(first.get('floor')!);
     const floorFirstCpu = median(firstCpu.get('floor')!);
