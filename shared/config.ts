@@ -7,11 +7,11 @@ import { z } from 'zod';
 
 /**
  * zod without its JIT, for every schema built after this module loads (zod reads the setting when it
- * builds a schema): each function's entry imports this module before any other of the project's
- * (test/unit/config.test.ts checks it), and so does the local server. With the JIT, the first parse of each object
- * schema compiles a fast parser for it (`new Function`): 0.5–2 ms each, and a cold start's first request
- * parses a dozen (the token's claims, the request, the stored cycles, the report's items). Without it,
- * a warm GET report parses its 22 items in ~0.05 ms instead of ~0.02 (README, "Cold start").
+ * builds a schema): each function's entry imports this module before any other of the project's, and
+ * so does the local server (test/unit/config.test.ts checks it). With the JIT, the first parse of each
+ * object schema compiles a fast parser for it (`new Function`): 0.5–2 ms each, and a cold start's first
+ * request parses a dozen (the token's claims, the request, the stored cycles, the report's items).
+ * Without it, a warm GET report parses its 22 items in ~0.05 ms instead of ~0.02 (README, "Cold start").
  */
 z.config({ jitless: true });
 

@@ -13,11 +13,19 @@ import { FUNCTIONS } from '../../infra/function-table';
 const [name, entryArg] = process.argv.slice(2);
 const entry = entryArg ?? FUNCTIONS.find((f) => f.name === name)?.entry;
 if (!entry) throw new Error('usage: tsx test/bench/analyze.ts <function> [entry]');
+/** What an input's bytes count towards: its package, or its folder (ANALYZE_FILES: the file itself). */
+function groupOf(input: string): string {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+  if (process.env.ANALYZE_FILES === 'all') return input;
+  if (pkg) return pkg;
+  return process.env.ANALYZE_FILES ? input : input.split('/').slice(0, 3).join('/');
+}
+
 const outdir = mkdtempSync(join(tmpdir(), 'alliance-analyze-'));
 try {
   const meta = await buildFunction(entry, outdir);
   const rel = (p: string) => relative(PROJECT_ROOT, p);
-  const byOut = new Map(Object.entries(meta.outputs).map(([k, v]) => [k, v]));
+  const byOut = new Map(Object.entries(meta.outputs));
   const index = [...byOut.keys()].find((k) => k.endsWith('/index.mjs'))!;
   const seen = new Set<string>();
   const visit = (k: string) => {
@@ -30,8 +38,7 @@ try {
   let total = 0;
   for (const k of seen) {
     for (const [input, { bytesInOutput }] of Object.entries(byOut.get(k)!.inputs)) {
-      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
-      const group = process.env.ANALYZE_FILES === 'all' ? input : m ? m[1]! : process.env.ANALYZE_FILES ? input : input.split("/").slice(0, 3).join("/");
+      const group = groupOf(input);
       groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
       total += bytesInOutput;
     }
